@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+'use strict';
+// The CLI is built to dist/ by `npm run build`; the packaged app runs the same code through Electron.
+const { runCli } = require('../dist/src/cli/index.js');
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env })
+  .then((code) => { process.exitCode = code; });

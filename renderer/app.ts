@@ -1,0 +1,2 @@
+// Kiosk UI entry (built in issue 6).
+export {};
