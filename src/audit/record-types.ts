@@ -1,0 +1,56 @@
+/**
+ * What the append-only audit log holds. No personal data ever: no URLs, no download names, no canary
+ * values, no citizen input, no secrets or verifiers. Staff records carry the staff id and action only.
+ */
+export type WipeTrigger = 'session-end' | 'idle' | 'shift-end' | 'catch-up' | 'startup-recovery' | 'manual' | 'crash';
+
+export interface WipeAuditRecord {
+  type: 'wipe';
+  scope: 'session' | 'shift';
+  trigger: WipeTrigger;
+  startedAt: string;
+  endedAt: string;
+  durationMs: number;
+  filesRemoved: number;
+  bytesRemoved: number;
+  verification: 'passed' | 'failed';
+  result: 'succeeded' | 'failed';
+  /** Error codes and target kinds only (e.g. "EBUSY on session-data"), never a path below a root. */
+  errors: string[];
+}
+
+export type StaffAction =
+  | 'sign-in'
+  | 'force-wipe'
+  | 'view-records'
+  | 'reload-policy'
+  | 'leave-kiosk'
+  | 'manage-accounts'
+  | 'account-added'
+  | 'account-removed'
+  | 'password-changed'
+  | 'totp-enrolled'
+  | 'unlocked';
+
+export interface StaffAuditRecord {
+  type: 'staff';
+  at: string;
+  staffId: string;
+  action: StaffAction;
+  outcome: 'success' | 'failure' | 'locked' | 'denied';
+}
+
+/** The kiosk taken out of or back into service, and why (a reason code, never data). */
+export interface ServiceAuditRecord {
+  type: 'service';
+  at: string;
+  state: 'out-of-service' | 'in-service';
+  reason: string;
+}
+
+export type AuditRecordInput = WipeAuditRecord | StaffAuditRecord | ServiceAuditRecord;
+
+/** Narrow interface for anything that writes records (staff access, the shell); implemented in src/audit/. */
+export interface AuditSink {
+  append(record: AuditRecordInput): Promise<void>;
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/**
+ * The one IPC contract between the kiosk UI and the main process (GitHub Desktop style): every
+ * channel, its argument schema and its result type. main/ipc/ registers handlers from this map and
+ * validates arguments with these schemas; the preload exposes one named function per channel; the
+ * renderer imports the types only. A channel not listed here does not exist.
+ */
+
+export type Language = 'vi' | 'en';
+export interface Localized {
+  vi: string;
+  en: string;
+}
+
+export type KioskState = 'starting' | 'welcome' | 'in-session' | 'ending' | 'wiping-shift' | 'out-of-service';
+
+export type OutOfServiceReason = 'policy-invalid' | 'wipe-failed' | 'wipe-overdue' | 'journal-unfinished' | 'internal-error';
+
+/** Everything the UI shows, pushed on every change. No personal data: the site is a host and a title. */
+export interface KioskStatus {
+  state: KioskState;
+  language: Language;
+  languages: Language[];
+  unitName?: Localized;
+  services: { name: Localized; url: string; description?: Localized }[];
+  site?: { host: string; title: string; canGoBack: boolean; canGoForward: boolean; loading: boolean };
+  idleWarning?: { secondsLeft: number };
+  shiftWarning?: { secondsLeft: number };
+  wipe?: { scope: 'session' | 'shift'; phase: 'running' | 'succeeded' | 'failed' };
+  outOfService?: { reason: OutOfServiceReason; since: string };
+  /** A download the policy refused, shown as a short notice (extension only, never the file name). */
+  notice?: { kind: 'download-blocked' | 'download-too-large' | 'site-blocked' | 'download-saved'; detail?: string };
+  staff?: StaffView;
+}
+
+export interface StaffView {
+  staffId: string;
+  displayName: string;
+  role: 'staff' | 'admin';
+  mustChangePassword: boolean;
+}
+
+export type SignInResult =
+  | { ok: true; staff: StaffView }
+  | { ok: false; reason: 'invalid' | 'locked' | 'otp-required' | 'otp-invalid' | 'unavailable'; retryAfterSeconds?: number };
+
+export type ActionResult =
+  | { ok: true }
+  | { ok: false; reason: 'not-signed-in' | 'forbidden' | 'otp-required' | 'otp-invalid' | 'weak-secret' | 'invalid' | 'failed'; message?: string };
+
+/** A wipe record as staff see it: what the audit log holds, nothing more. */
+export interface WipeRecordView {
+  scope: 'session' | 'shift';
+  trigger: string;
+  startedAt: string;
+  durationMs: number;
+  filesRemoved: number;
+  result: 'succeeded' | 'failed';
+}
+
+const none = z.tuple([]);
+const staffId = z.string().min(1).max(64);
+const secret = z.string().min(1).max(256);
+const otp = z.string().regex(/^\d{6}$/);
+
+/** Argument schemas, keyed by channel. Arguments arrive as a tuple (the invoke arguments). */
+export const requestSchemas = {
+  'kiosk:get-status': none,
+  'kiosk:start-session': z.tuple([z.number().int().min(0).max(99).nullable()]),
+  'kiosk:end-session': none,
+  'kiosk:still-here': none,
+  'kiosk:navigate': z.tuple([z.enum(['back', 'forward', 'home', 'reload'])]),
+  'kiosk:set-language': z.tuple([z.enum(['vi', 'en'])]),
+  'staff:sign-in': z.tuple([staffId, secret, otp.nullable()]),
+  'staff:sign-out': none,
+  'staff:force-wipe': none,
+  'staff:recent-wipes': none,
+  'staff:change-password': z.tuple([secret, secret]),
+  'staff:admin-action': z.tuple([z.enum(['reload-policy', 'leave-kiosk']), otp]),
+} as const;
+
+export type Channel = keyof typeof requestSchemas;
+export type ChannelArgs<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
+
+/** Result type per channel. */
+export interface ChannelResults {
+  'kiosk:get-status': KioskStatus;
+  'kiosk:start-session': ActionResult;
+  'kiosk:end-session': ActionResult;
+  'kiosk:still-here': ActionResult;
+  'kiosk:navigate': ActionResult;
+  'kiosk:set-language': ActionResult;
+  'staff:sign-in': SignInResult;
+  'staff:sign-out': ActionResult;
+  'staff:force-wipe': ActionResult;
+  'staff:recent-wipes': WipeRecordView[];
+  'staff:change-password': ActionResult;
+  'staff:admin-action': ActionResult;
+}
+
+/** The one main → UI push channel. */
+export const STATUS_CHANNEL = 'kiosk:status' as const;
+
+/** What the preload exposes as `window.kiosk`: one named function per channel, nothing generic. */
+export interface KioskApi {
+  getStatus(): Promise<KioskStatus>;
+  startSession(serviceIndex: number | null): Promise<ActionResult>;
+  endSession(): Promise<ActionResult>;
+  stillHere(): Promise<ActionResult>;
+  navigate(action: 'back' | 'forward' | 'home' | 'reload'): Promise<ActionResult>;
+  setLanguage(language: Language): Promise<ActionResult>;
+  staffSignIn(staffId: string, secret: string, otp: string | null): Promise<SignInResult>;
+  staffSignOut(): Promise<ActionResult>;
+  forceWipe(): Promise<ActionResult>;
+  recentWipes(): Promise<WipeRecordView[]>;
+  changePassword(current: string, next: string): Promise<ActionResult>;
+  adminAction(action: 'reload-policy' | 'leave-kiosk', otp: string): Promise<ActionResult>;
+  /** Calls back on every status change; returns the unsubscribe function. */
+  onStatus(listener: (status: KioskStatus) => void): () => void;
+}
