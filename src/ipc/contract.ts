@@ -78,6 +78,7 @@ export const requestSchemas = {
   'staff:recent-wipes': none,
   'staff:change-password': z.tuple([secret, secret]),
   'staff:admin-action': z.tuple([z.enum(['reload-policy', 'leave-kiosk']), otp]),
+  'kiosk:staff-panel': z.tuple([z.boolean()]),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -97,6 +98,7 @@ export interface ChannelResults {
   'staff:recent-wipes': WipeRecordView[];
   'staff:change-password': ActionResult;
   'staff:admin-action': ActionResult;
+  'kiosk:staff-panel': ActionResult;
 }
 
 /** The one main → UI push channel. */
@@ -116,6 +118,11 @@ export interface KioskApi {
   recentWipes(): Promise<WipeRecordView[]>;
   changePassword(current: string, next: string): Promise<ActionResult>;
   adminAction(action: 'reload-policy' | 'leave-kiosk', otp: string): Promise<ActionResult>;
+  /**
+   * The UI opened (true) or closed (false) the full-window staff panel: main hides the site view
+   * while it is open, as it does for the idle/shift warnings and wipes. Not a security boundary.
+   */
+  setStaffPanelOpen(open: boolean): Promise<ActionResult>;
   /** Calls back on every status change; returns the unsubscribe function. */
   onStatus(listener: (status: KioskStatus) => void): () => void;
 }
