@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseHostPattern } from './host-pattern';
 
 /**
  * The kiosk policy: the single source of truth. `policies/policy.schema.json` is generated from this
@@ -12,11 +13,35 @@ const clock = z
 
 const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
+/** Lists where a repeat is a mistake (two 11:30 shift ends, mon twice) rather than harmless. */
+function uniqueList<T extends z.ZodType<string>>(item: T) {
+  return z.array(item).superRefine((list, ctx) => {
+    list.forEach((value, index) => {
+      if (list.indexOf(value) !== index) {
+        ctx.addIssue({ code: 'custom', path: [index], message: `"${value}" is listed twice` });
+      }
+    });
+  });
+}
+
+export function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** `example.gov.vn` (that host only) or `*.example.gov.vn` (its subdomains, on label boundaries). */
 export const hostPattern = z
   .string()
-  .min(1)
-  .describe('An exact host (dichvucong.gov.vn) or *.suffix for its subdomains (*.dichvucong.gov.vn). No scheme, path or port.');
+  .superRefine((text, ctx) => {
+    const parsed = parseHostPattern(text);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `host "${text}" ${parsed.message}` });
+  })
+  .describe('An exact host (dichvucong.gov.vn) or *.suffix for its subdomains (*.dichvucong.gov.vn). No scheme, path or port.')
+  .meta({ pattern: '^(\\*\\.)?[^\\s/:@?#*%\\\\]+$|^\\[[0-9a-fA-F:.]+\\]$' });
 
 const localized = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
 
@@ -38,6 +63,9 @@ const hostRule = z.strictObject({
   schemes: z.array(z.enum(['https', 'http'])).min(1).optional(),
   note: z.string().optional(),
 });
+
+/** Deny rules name hosts only: a deny applies to every scheme and port. */
+const denyRule = z.strictObject({ host: hostPattern, note: z.string().optional() });
 
 const service = z.strictObject({
   name: localized,
@@ -67,7 +95,7 @@ export const policySchema = z.strictObject({
     mode: z.enum(['allowlist', 'blocklist']),
     schemes: z.array(z.enum(['https', 'http'])).min(1),
     allow: z.array(hostRule),
-    deny: z.array(hostRule),
+    deny: z.array(denyRule),
     blockCategories: z.array(z.string().min(1)),
     categories: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), category),
   }),
@@ -77,9 +105,12 @@ export const policySchema = z.strictObject({
     allow: z.array(z.strictObject({ host: hostPattern, permission: permissionName })),
   }),
   schedule: z.strictObject({
-    timeZone: z.string().min(1),
-    shiftEnds: z.array(clock).min(1),
-    days: z.array(weekday).min(1),
+    timeZone: z
+      .string()
+      .refine(isKnownTimeZone, 'is not a known IANA time zone (e.g. Asia/Ho_Chi_Minh)')
+      .describe('IANA time zone of the shift ends, e.g. Asia/Ho_Chi_Minh.'),
+    shiftEnds: uniqueList(clock).min(1),
+    days: uniqueList(weekday).min(1),
     /** Countdown shown to a citizen still in session when the shift ends. */
     warningSeconds: z.number().int().min(0).max(1800),
   }),
@@ -95,7 +126,7 @@ export const policySchema = z.strictObject({
   printing: z.strictObject({ enabled: z.boolean() }),
   ui: z.strictObject({
     language: z.enum(['vi', 'en']),
-    languages: z.array(z.enum(['vi', 'en'])).min(1),
+    languages: uniqueList(z.enum(['vi', 'en'])).min(1),
     unitName: localized.optional(),
   }),
   paths: z.strictObject({

@@ -1,0 +1,116 @@
+import type { z } from 'zod';
+import { KIOSK_CREDENTIAL_SERVICE } from '../secrets/credential-store';
+import type { PathSegment } from './issues';
+import path from 'node:path';
+import { expandPolicyPath, osKey, pathForPlatform } from './resolve-paths';
+import { policySchema, type Policy } from './schema';
+import { decideUrl } from './url-rules';
+
+export interface SemanticIssue {
+  path: PathSegment[];
+  message: string;
+}
+
+export interface CheckContext {
+  platform: NodeJS.Platform;
+  env: Record<string, string | undefined>;
+}
+
+const shape = policySchema.shape;
+
+/**
+ * Rules that span fields, run on the merged policy. Each check parses just the parts it needs and
+ * skips when they are malformed (that is already reported), so one broken section never hides the
+ * mistakes in the others.
+ */
+export function semanticIssues(merged: Record<string, unknown>, context: CheckContext): SemanticIssue[] {
+  const issues: SemanticIssue[] = [];
+  const part = <T extends z.ZodType>(schema: T, name: keyof Policy): z.infer<T> | undefined => {
+    const result = schema.safeParse(merged[name]);
+    return result.success ? result.data : undefined;
+  };
+  const sites = part(shape.sites, 'sites');
+  if (sites) {
+    if (sites.mode === 'allowlist' && sites.allow.length === 0) {
+      issues.push({ path: ['sites', 'allow'], message: 'allowlist mode with no allowed sites: the kiosk could open nothing; list the service sites' });
+    }
+    sites.blockCategories.forEach((name, index) => {
+      if (!(name in sites.categories)) {
+        const known = Object.keys(sites.categories);
+        const hint = known.length > 0 ? ` (defined: ${known.join(', ')})` : ' (sites.categories is empty)';
+        issues.push({ path: ['sites', 'blockCategories', index], message: `unknown category "${name}"${hint}` });
+      }
+    });
+    const services = part(shape.services, 'services');
+    const rulesUsable = sites.blockCategories.every((name) => name in sites.categories);
+    if (services && rulesUsable) {
+      const policy = { sites } as Policy;
+      services.forEach((service, index) => {
+        const decision = decideUrl(policy, service.url);
+        if (!decision.allowed) {
+          issues.push({ path: ['services', index, 'url'], message: `the site rules deny this tile's URL (${decision.rule})` });
+        }
+      });
+    }
+  }
+  const session = part(shape.session, 'session');
+  if (session && session.idleWarningSeconds >= session.idleTimeoutSeconds) {
+    issues.push({
+      path: ['session', 'idleWarningSeconds'],
+      message: `must be shorter than session.idleTimeoutSeconds (${session.idleTimeoutSeconds})`,
+    });
+  }
+  const ui = part(shape.ui, 'ui');
+  if (ui && !ui.languages.includes(ui.language)) {
+    issues.push({ path: ['ui', 'language'], message: `"${ui.language}" is not in ui.languages (${ui.languages.join(', ')})` });
+  }
+  const wipe = part(shape.wipe, 'wipe');
+  wipe?.credentialServices.forEach((service, index) => {
+    if (service.toLowerCase() === KIOSK_CREDENTIAL_SERVICE) {
+      issues.push({
+        path: ['wipe', 'credentialServices', index],
+        message: `"${service}" holds the kiosk's own keys (audit log, staff OTP); the shift wipe must never delete it`,
+      });
+    }
+  });
+  issues.push(...pathIssues(part(shape.paths, 'paths'), wipe, context));
+  return issues;
+}
+
+function pathIssues(paths: Policy['paths'] | undefined, wipe: Policy['wipe'] | undefined, context: CheckContext): SemanticIssue[] {
+  const issues: SemanticIssue[] = [];
+  const roots: { field: string; value: string }[] = [];
+  const check = (value: Policy['paths']['state'], at: PathSegment[], required: boolean) => {
+    const text = pathForPlatform(value, context.platform);
+    const where = typeof value === 'string' ? at : [...at, osKey(context.platform)];
+    if (text === undefined) {
+      if (required) issues.push({ path: at, message: `no path for ${osKey(context.platform)}, the operating system of this machine` });
+      return;
+    }
+    const expanded = expandPolicyPath(text, context.platform, context.env);
+    if (!expanded.ok) issues.push({ path: where, message: expanded.message });
+    else if (at[0] === 'paths') roots.push({ field: String(at[1]), value: expanded.value });
+  };
+  if (paths) {
+    for (const field of ['sessionData', 'downloads', 'state'] as const) check(paths[field], ['paths', field], true);
+  }
+  // The wipe empties session data and downloads but keeps state (the audit log): they must not overlap.
+  roots.forEach((root, index) => {
+    const other = roots.find((candidate, j) => j !== index && overlaps(candidate.value, root.value, context.platform));
+    if (other && roots.indexOf(other) < index) {
+      issues.push({ path: ['paths', root.field], message: `overlaps paths.${other.field} (${other.value}); the three data roots must be separate folders` });
+    }
+  });
+  wipe?.extraPaths.forEach((entry, index) => check(entry, ['wipe', 'extraPaths', index], false));
+  return issues;
+}
+
+function overlaps(a: string, b: string, platform: NodeJS.Platform): boolean {
+  const flavour = platform === 'win32' ? path.win32 : path.posix;
+  const fold = (p: string) => (platform === 'win32' ? p.toLowerCase() : p);
+  const inside = (child: string, parent: string) => {
+    const relative = flavour.relative(fold(parent), fold(child));
+    return relative === '' || (!relative.startsWith('..') && !flavour.isAbsolute(relative));
+  };
+  return inside(a, b) || inside(b, a);
+}
