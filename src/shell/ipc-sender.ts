@@ -1,0 +1,23 @@
+import { APP_HOST } from './security-settings';
+
+/**
+ * Whether an IPC message may be acted on: it must come from the kiosk UI's own webContents, from its
+ * top frame, while that frame shows an app://kiosk/ page. A site page never gets the preload, but
+ * this holds even if one somehow reached ipcRenderer.
+ */
+export interface IpcSender {
+  webContentsId: number;
+  /** null when the frame is gone (navigated away or destroyed) before the message was handled. */
+  frame: { url: string; isTopFrame: boolean } | null;
+}
+
+export function isKioskUiSender(sender: IpcSender, uiWebContentsId: number | undefined): boolean {
+  if (uiWebContentsId === undefined || sender.webContentsId !== uiWebContentsId) return false;
+  if (sender.frame === null || !sender.frame.isTopFrame) return false;
+  try {
+    const url = new URL(sender.frame.url);
+    return url.protocol === 'app:' && url.host === APP_HOST && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,105 @@
+import type { BaseWindowConstructorOptions, CustomScheme, WebPreferences } from 'electron';
+
+/**
+ * Every security setting of the kiosk as data, in one place, asserted by tests. main/ only applies
+ * what is here. `dev` (npm run dev / --dev) changes exactly two things: devtools may open, and the
+ * window can be closed and is not pinned on top, so a developer is never locked out of the desktop.
+ */
+
+export interface ShellMode {
+  dev: boolean;
+}
+
+/** Settings both views share: no Node, isolated and sandboxed, nothing a page could use to escape. */
+function lockedPreferences(mode: ShellMode): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInSubFrames: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    // Off: dictionaries would be downloaded and typed words kept in `Custom Dictionary.txt`.
+    spellcheck: false,
+    devTools: mode.dev,
+    navigateOnDragDrop: false,
+    enableWebSQL: false,
+    // The PDF viewer and other plugins stay off: a PDF becomes a download governed by the policy.
+    plugins: false,
+    safeDialogs: true,
+    autoplayPolicy: 'document-user-activation-required',
+    disableHtmlFullscreenWindowResize: true,
+  };
+}
+
+/** The trusted kiosk UI (app://kiosk/), the only page with a preload. */
+export function uiWebPreferences(mode: ShellMode, preloadPath: string): WebPreferences {
+  return {
+    ...lockedPreferences(mode),
+    preload: preloadPath,
+    // The UI never uses alert/confirm; a dialog from it would be a bug, not a feature.
+    disableDialogs: true,
+    // The idle countdown must keep ticking even when Chromium thinks the page is in the background.
+    backgroundThrottling: false,
+  };
+}
+
+/** A citizen's site view: the given in-memory partition, no preload. */
+export function siteWebPreferences(mode: ShellMode, partition: string): WebPreferences {
+  if (partition.startsWith('persist:')) throw new Error('A citizen partition must be in memory, never persist:');
+  return {
+    ...lockedPreferences(mode),
+    partition,
+    // Government forms use confirm()/alert(); safeDialogs (above) stops a page from looping them.
+    disableDialogs: false,
+  };
+}
+
+/** The one kiosk window. */
+export function kioskWindowOptions(mode: ShellMode): BaseWindowConstructorOptions {
+  return {
+    title: 'public-kiosk',
+    show: false,
+    kiosk: true,
+    fullscreen: true,
+    frame: false,
+    alwaysOnTop: !mode.dev,
+    closable: mode.dev,
+    minimizable: false,
+    maximizable: false,
+    resizable: false,
+    movable: false,
+    autoHideMenuBar: true,
+    backgroundColor: '#ffffff',
+  };
+}
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kiosk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const UI_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** app:// is a standard, secure origin (so 'self', CSP and fetch behave) with no extra powers. */
+export const appSchemePrivileges: CustomScheme = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, bypassCSP: false, allowServiceWorkers: false, corsEnabled: false, stream: false, codeCache: false },
+};
+
+/** What the site sessions get besides the per-event guards (applied in main/, asserted in tests). */
+export const siteSessionGuards = {
+  spellChecker: false,
+  /** Request and check handlers both consult policy.permissions.allow. */
+  permissions: 'policy',
+  /** WebHID / WebSerial / WebUSB / Bluetooth pickers and device grants. */
+  devices: 'deny',
+  /** getDisplayMedia (screen capture). */
+  displayMedia: 'deny',
+  /** TLS client certificates are never chosen on a citizen's behalf (Electron would pick the first). */
+  clientCertificates: 'none',
+  /** Top-level and frame requests re-checked by the site rules at the network layer too. */
+  frameRequests: 'policy',
+  downloads: 'session-folder',
+} as const;

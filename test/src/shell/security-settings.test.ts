@@ -1,0 +1,119 @@
+import { FuseV1Options } from '@electron/fuses';
+import { describe, expect, it } from 'vitest';
+import { wantedFuses } from '../../../src/shell/fuses';
+import {
+  appSchemePrivileges,
+  kioskWindowOptions,
+  siteSessionGuards,
+  siteWebPreferences,
+  uiWebPreferences,
+  UI_ENTRY_URL,
+} from '../../../src/shell/security-settings';
+
+const kiosk = { dev: false };
+const dev = { dev: true };
+const locked = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInSubFrames: false,
+  nodeIntegrationInWorker: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  spellcheck: false,
+  navigateOnDragDrop: false,
+  enableWebSQL: false,
+  plugins: false,
+  safeDialogs: true,
+};
+
+describe('webPreferences', () => {
+  it('locks down the UI: isolated, sandboxed, no Node, preload only, no dialogs, no devtools', () => {
+    const prefs = uiWebPreferences(kiosk, '/app/dist/main/ipc/preload.js');
+    expect(prefs).toMatchObject({ ...locked, devTools: false, preload: '/app/dist/main/ipc/preload.js', disableDialogs: true });
+    expect(prefs.partition).toBeUndefined();
+  });
+
+  it('locks down a site view: the given in-memory partition, no preload, no devtools', () => {
+    const prefs = siteWebPreferences(kiosk, 'citizen-4f1a');
+    expect(prefs).toMatchObject({ ...locked, devTools: false, partition: 'citizen-4f1a' });
+    expect(prefs.preload).toBeUndefined();
+  });
+
+  it('refuses a persistent partition for a citizen', () => {
+    expect(() => siteWebPreferences(kiosk, 'persist:citizen')).toThrow(/in memory/);
+  });
+
+  it('allows devtools only in development, and changes nothing else there', () => {
+    const ui = uiWebPreferences(dev, '/p.js');
+    const site = siteWebPreferences(dev, 'x');
+    expect(ui.devTools).toBe(true);
+    expect(site.devTools).toBe(true);
+    expect({ ...ui, devTools: false }).toEqual(uiWebPreferences(kiosk, '/p.js'));
+    expect({ ...site, devTools: false }).toEqual(siteWebPreferences(kiosk, 'x'));
+  });
+});
+
+describe('kioskWindowOptions', () => {
+  it('is a frameless full-screen kiosk window, on top and not closable', () => {
+    expect(kioskWindowOptions(kiosk)).toMatchObject({
+      kiosk: true,
+      fullscreen: true,
+      frame: false,
+      alwaysOnTop: true,
+      closable: false,
+      minimizable: false,
+      maximizable: false,
+      resizable: false,
+      movable: false,
+      show: false,
+    });
+  });
+  it('in development stays full screen but can be closed and is not pinned on top', () => {
+    expect(kioskWindowOptions(dev)).toMatchObject({ kiosk: true, frame: false, alwaysOnTop: false, closable: true });
+  });
+});
+
+describe('app:// scheme', () => {
+  it('is standard and secure with no CSP bypass, service workers or CORS', () => {
+    expect(appSchemePrivileges).toEqual({
+      scheme: 'app',
+      privileges: { standard: true, secure: true, supportFetchAPI: true, bypassCSP: false, allowServiceWorkers: false, corsEnabled: false, stream: false, codeCache: false },
+    });
+    expect(UI_ENTRY_URL).toBe('app://kiosk/index.html');
+  });
+});
+
+describe('siteSessionGuards', () => {
+  it('denies devices, screen capture and client certificates, and follows the policy elsewhere', () => {
+    expect(siteSessionGuards).toEqual({
+      spellChecker: false,
+      permissions: 'policy',
+      devices: 'deny',
+      displayMedia: 'deny',
+      clientCertificates: 'none',
+      frameRequests: 'policy',
+      downloads: 'session-folder',
+    });
+  });
+});
+
+describe('wantedFuses', () => {
+  it('names every fuse @electron/fuses knows, and nothing else', () => {
+    const known = Object.keys(FuseV1Options).filter((k) => Number.isNaN(Number(k)));
+    expect(Object.keys(wantedFuses).sort()).toEqual(known.sort());
+  });
+  it('turns off every way into the main process and requires the packaged, verified asar', () => {
+    expect(wantedFuses).toMatchObject({
+      RunAsNode: false,
+      EnableNodeOptionsEnvironmentVariable: false,
+      EnableNodeCliInspectArguments: false,
+      GrantFileProtocolExtraPrivileges: false,
+      OnlyLoadAppFromAsar: true,
+      EnableEmbeddedAsarIntegrityValidation: true,
+      EnableCookieEncryption: true,
+    });
+  });
+});
