@@ -1,7 +1,12 @@
 import type { Command } from './command';
+import { policyCheckCommand } from './commands/policy-check';
+import { policyCheckUrlCommand } from './commands/policy-check-url';
 
 /**
  * Every CLI command, in the order `--help` lists them. Each lives in its own file under commands/
  * beside the core module it drives.
  */
-export const commands: Command[] = [];
+export const commands: Command[] = [
+  policyCheckCommand,
+  policyCheckUrlCommand,
+];

@@ -12,7 +12,8 @@ export function deepPartial(schema: z.ZodType): z.ZodType {
     for (const [key, value] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
       shape[key] = deepPartial(unwrapOptional(value)).optional();
     }
-    return z.strictObject(shape);
+    const partial = z.strictObject(shape);
+    return schema.description ? partial.describe(schema.description) : partial;
   }
   if (schema instanceof z.ZodRecord) {
     return z.record(schema.keyType as z.ZodString, deepPartial(schema.valueType as z.ZodType));

@@ -90,7 +90,7 @@ export const permissionName = z.enum([
 ]);
 
 export const policySchema = z.strictObject({
-  version: z.literal(1),
+  version: z.literal(1).describe('Policy format version: 1.'),
   sites: z.strictObject({
     mode: z.enum(['allowlist', 'blocklist']),
     schemes: z.array(z.enum(['https', 'http'])).min(1),
@@ -98,9 +98,9 @@ export const policySchema = z.strictObject({
     deny: z.array(denyRule),
     blockCategories: z.array(z.string().min(1)),
     categories: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), category),
-  }),
+  }).describe('Which sites the kiosk may open. Deny rules and blocked categories always beat allow rules. / Trang được mở.'),
   /** Tiles on the welcome screen; each URL must be allowed by the site rules. */
-  services: z.array(service).min(1),
+  services: z.array(service).min(1).describe('Welcome-screen tiles (Vietnamese and English names); each URL must be allowed. / Ô dịch vụ trên màn hình chào.'),
   permissions: z.strictObject({
     allow: z.array(z.strictObject({ host: hostPattern, permission: permissionName })),
   }),
@@ -113,16 +113,16 @@ export const policySchema = z.strictObject({
     days: uniqueList(weekday).min(1),
     /** Countdown shown to a citizen still in session when the shift ends. */
     warningSeconds: z.number().int().min(0).max(1800),
-  }),
+  }).describe('Shift ends: the full wipe runs by itself at each one. / Giờ hết ca: tự động xóa toàn bộ dữ liệu.'),
   session: z.strictObject({
     idleTimeoutSeconds: z.number().int().min(30).max(7200),
     idleWarningSeconds: z.number().int().min(5).max(600),
-  }),
+  }).describe('A citizen session ends after idleTimeoutSeconds without input, after a warning of idleWarningSeconds. / Thời gian chờ.'),
   downloads: z.strictObject({
     enabled: z.boolean(),
     allowedExtensions: z.array(z.string().regex(/^[a-z0-9]+$/, 'lower-case extension without the dot')),
     maxSizeMB: z.number().positive().max(4096),
-  }),
+  }).describe('Downloads: allowed file types and size cap; files are deleted with the session. / Tải xuống.'),
   printing: z.strictObject({ enabled: z.boolean() }),
   ui: z.strictObject({
     language: z.enum(['vi', 'en']),
@@ -133,7 +133,7 @@ export const policySchema = z.strictObject({
     sessionData: osPath,
     downloads: osPath,
     state: osPath,
-  }),
+  }).describe('Data roots, one path or one per OS; ${VAR} comes from the environment. The wipe empties sessionData and downloads; state keeps the audit log. / Thư mục dữ liệu.'),
   wipe: z.strictObject({
     /** Folders emptied at every shift wipe, e.g. a scanner's output folder. */
     extraPaths: z.array(osPath),
