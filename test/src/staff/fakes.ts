@@ -5,6 +5,7 @@ import type { AuditRecordInput, AuditSink } from '../../../src/audit/record-type
 import type { CredentialStore } from '../../../src/secrets/credential-store';
 import type { StaffAccessDeps } from '../../../src/staff/staff-context';
 import type { StaffPolicy } from '../../../src/staff/strength';
+import { hotp, totpStep } from '../../../src/staff/totp';
 import type { ScryptParams } from '../../../src/staff/verifier';
 
 /** The directive's defaults (the policy's shipped values). */
@@ -82,4 +83,13 @@ export function staffFixture(policy: StaffPolicy = directivePolicy()): StaffFixt
   const clock = new FakeClock();
   const deps = { stateRoot, policy, credentials: store, audit, clock: clock.now, scryptParams: FAST_SCRYPT };
   return { deps, stateRoot, store, audit, clock, cleanup: () => rmSync(stateRoot, { recursive: true, force: true }) };
+}
+
+/** A six-digit code that is none of the three codes the ±1-step window accepts at `ms`. */
+export function codeOutsideWindow(secret: Buffer, ms: number): string {
+  const step = totpStep(ms);
+  const valid = new Set([hotp(secret, step - 1), hotp(secret, step), hotp(secret, step + 1)]);
+  let n = 0;
+  while (valid.has(String(n).padStart(6, '0'))) n += 1;
+  return String(n).padStart(6, '0');
 }

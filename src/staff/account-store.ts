@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { withFileMutex, isErrno } from './file-mutex';
+import { verifierSchema } from './verifier';
+
+/** Lower-case letters, digits and . _ -, 3 to 32 long: typed on a kiosk keyboard, shown in audit records. */
+export const STAFF_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
+
+const isoTime = z.iso.datetime({ offset: true });
+
+const accountSchema = z.strictObject({
+  id: z.string().regex(STAFF_ID_PATTERN),
+  displayName: z.string().min(1).max(100),
+  role: z.enum(['staff', 'admin']),
+  secretKind: z.enum(['password', 'pin']),
+  verifier: verifierSchema,
+  createdAt: isoTime,
+  changedAt: isoTime,
+  /** The TOTP secret itself lives only in the OS credential store; this says it is there. */
+  otp: z.strictObject({ enrolledAt: isoTime, lastUsedStep: z.number().int().nullable() }).nullable(),
+  lockout: z.strictObject({ failures: z.number().int().min(0), lockedUntil: isoTime.nullable() }),
+});
+export type StaffAccount = z.infer<typeof accountSchema>;
+
+const fileSchema = z.strictObject({
+  version: z.literal(1),
+  accounts: z.array(accountSchema).refine((list) => new Set(list.map((a) => a.id)).size === list.length, 'duplicate staff id'),
+});
+
+/** The accounts file is damaged or was edited by hand: nobody signs in until it is fixed (fail closed). */
+export class AccountFileError extends Error {
+  constructor(file: string, detail: string) {
+    super(`staff accounts file ${file} is not valid: ${detail}`);
+    this.name = 'AccountFileError';
+  }
+}
+
+/** What a typed id becomes before lookup: ids are case-insensitive and spaces around them don't count. */
+export function normalizeStaffId(input: string): string {
+  return input.trim().toLowerCase();
+}
+
+/**
+ * Staff accounts in `<state root>/staff/accounts.json` (mode 0600). Every read goes to disk and
+ * every change is a locked read-modify-write with an atomic replace, because the kiosk and the CLI
+ * may change the file at the same time.
+ */
+export class AccountStore {
+  readonly dir: string;
+  readonly file: string;
+
+  constructor(stateRoot: string) {
+    this.dir = path.join(stateRoot, 'staff');
+    this.file = path.join(this.dir, 'accounts.json');
+  }
+
+  async list(): Promise<StaffAccount[]> {
+    return this.read();
+  }
+
+  async find(id: string): Promise<StaffAccount | undefined> {
+    return (await this.read()).find((account) => account.id === id);
+  }
+
+  /** Runs `change` on the current accounts under the lock; whatever it leaves in the array is saved. */
+  async update<T>(change: (accounts: StaffAccount[]) => T): Promise<T> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    return withFileMutex(`${this.file}.lock`, async () => {
+      const accounts = await this.read();
+      const result = change(accounts);
+      await this.write(accounts);
+      return result;
+    });
+  }
+
+  private async read(): Promise<StaffAccount[]> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if (isErrno(error, 'ENOENT')) return [];
+      throw error;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new AccountFileError(this.file, 'not JSON');
+    }
+    const parsed = fileSchema.safeParse(json);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new AccountFileError(this.file, `${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'}`);
+    }
+    return parsed.data.accounts;
+  }
+
+  private async write(accounts: StaffAccount[]): Promise<void> {
+    const checked = fileSchema.parse({ version: 1, accounts });
+    const temp = path.join(this.dir, `.accounts.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(`${JSON.stringify(checked, null, 2)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await rename(temp, this.file);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import type { ActionResult } from '../ipc/contract';
+import { STAFF_ID_PATTERN } from './account-store';
+import { recordFailure, recordSuccess, refuseIfLocked } from './attempts';
+import type { StaffContext } from './staff-context';
+import { checkSecret } from './strength';
+import { createVerifier, normalizeSecret, verifySecret } from './verifier';
+
+/**
+ * A staff member replaces their own secret, proving the current one first (a wrong one counts
+ * towards the lockout). The new one keeps the account's kind (password or PIN) and must pass the
+ * policy's rules; a refused one changes nothing.
+ */
+export async function changeSecret(context: StaffContext, id: string, current: string, next: string): Promise<ActionResult> {
+  const account = STAFF_ID_PATTERN.test(id) ? await context.accounts.find(id) : undefined;
+  if (!account) return { ok: false, reason: 'not-signed-in' };
+  const locked = await refuseIfLocked(context, account, 'password-changed');
+  if (locked) return { ok: false, reason: 'invalid', message: `account locked; try again in ${locked.retryAfterSeconds ?? 0} s` };
+  if (!(await verifySecret(current, account.verifier))) {
+    const refusal = await recordFailure(context, id, 'password-changed', 'invalid');
+    const message = refusal.reason === 'locked' ? 'current secret wrong; account locked' : 'current secret wrong';
+    return { ok: false, reason: 'invalid', message };
+  }
+  const weak = checkSecret(next, account.secretKind, account, context.policy);
+  if (weak) return { ok: false, reason: 'weak-secret', message: `${weak.rule}: ${weak.message}` };
+  if (normalizeSecret(next) === normalizeSecret(current)) {
+    return { ok: false, reason: 'weak-secret', message: 'same-as-current: the new secret must differ from the current one' };
+  }
+  const verifier = await createVerifier(next, context.scryptParams);
+  const changedAt = context.nowIso();
+  const changed = await recordSuccess(context, id, 'password-changed', (stored) => {
+    stored.verifier = verifier;
+    stored.changedAt = changedAt;
+    return true;
+  });
+  return changed ? { ok: true } : { ok: false, reason: 'not-signed-in' };
+}

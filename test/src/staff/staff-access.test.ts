@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AccountStore } from '../../../src/staff/account-store';
+import { StaffAccess } from '../../../src/staff/staff-access';
+import { StaffAdmin } from '../../../src/staff/staff-admin';
+import { FAST_SCRYPT, staffFixture, type StaffFixture } from './fakes';
+
+let fixture: StaffFixture;
+let access: StaffAccess;
+const password = 'Tr0ng-Dong-77';
+
+beforeEach(async () => {
+  fixture = staffFixture();
+  access = new StaffAccess(fixture.deps);
+  await new StaffAdmin(fixture.deps).add({ id: 'lan.nt', displayName: 'Nguyễn Thị Lan', role: 'staff', kind: 'password' }, password);
+  fixture.audit.records.length = 0;
+});
+afterEach(() => fixture.cleanup());
+
+describe('StaffAccess sign-in', () => {
+  it('signs in with id in any case and the right secret', async () => {
+    expect(await access.signIn(' LAN.nt ', password, null)).toEqual({
+      ok: true,
+      staff: { staffId: 'lan.nt', displayName: 'Nguyễn Thị Lan', role: 'staff', mustChangePassword: false },
+    });
+    expect(fixture.audit.staff()).toEqual(['lan.nt sign-in success']);
+  });
+
+  it('refuses a wrong secret and an unknown id alike, never copying the typed id into the audit log', async () => {
+    expect(await access.signIn('lan.nt', 'Wrong-Secret-1', null)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await access.signIn('Tr0ng-Dong-77', password, null)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await access.signIn('nobody.here', password, null)).toEqual({ ok: false, reason: 'invalid' });
+    expect(fixture.audit.staff()).toEqual(['lan.nt sign-in failure', '(unknown) sign-in failure', '(unknown) sign-in failure']);
+  });
+
+  it('locks after 5 failures, refuses even the right secret while locked, and doubles the delay', async () => {
+    const results: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const result = await access.signIn('lan.nt', `Wrong-Secret-${i}`, null);
+      results.push(result.ok ? 'ok' : `${result.reason}${result.retryAfterSeconds ?? ''}`);
+    }
+    expect(results).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'locked30']);
+    fixture.clock.advance(29);
+    expect(await access.signIn('lan.nt', password, null)).toEqual({ ok: false, reason: 'locked', retryAfterSeconds: 1 });
+    fixture.clock.advance(1);
+    expect(await access.signIn('lan.nt', 'Wrong-Again-1', null)).toEqual({ ok: false, reason: 'locked', retryAfterSeconds: 60 });
+    fixture.clock.advance(60);
+    expect((await access.signIn('lan.nt', password, null)).ok).toBe(true);
+    // A success clears the count: the next mistake is an ordinary one again.
+    expect(await access.signIn('lan.nt', 'Wrong-Secret-9', null)).toEqual({ ok: false, reason: 'invalid' });
+    expect(fixture.audit.staff()).toEqual([
+      ...Array(4).fill('lan.nt sign-in failure'),
+      'lan.nt sign-in locked',
+      'lan.nt sign-in locked',
+      'lan.nt sign-in locked',
+      'lan.nt sign-in success',
+      'lan.nt sign-in failure',
+    ]);
+  });
+
+  it('upgrades a verifier with weaker parameters on a successful sign-in', async () => {
+    const stronger = { ...FAST_SCRYPT, N: FAST_SCRYPT.N * 2 };
+    const store = new AccountStore(fixture.stateRoot);
+    const before = (await store.find('lan.nt'))?.verifier;
+    const upgrading = new StaffAccess({ ...fixture.deps, scryptParams: stronger });
+    expect((await upgrading.signIn('lan.nt', 'Wrong-Secret-1', null)).ok).toBe(false);
+    expect((await store.find('lan.nt'))?.verifier).toEqual(before);
+    expect((await upgrading.signIn('lan.nt', password, null)).ok).toBe(true);
+    const after = (await store.find('lan.nt'))?.verifier;
+    expect(after).toMatchObject({ N: stronger.N, r: 8, p: 1 });
+    expect(after?.salt).not.toBe(before?.salt);
+    expect((await upgrading.signIn('lan.nt', password, null)).ok).toBe(true);
+    expect((await access.signIn('lan.nt', password, null)).ok).toBe(true);
+  });
+});
+
+describe('maximum age and changing the own secret', () => {
+  it('demands a change after maxAgeDays, before anything else, and clears it once changed', async () => {
+    fixture.clock.advance(90 * 24 * 3600 - 1);
+    expect(await access.signIn('lan.nt', password, null)).toMatchObject({ ok: true, staff: { mustChangePassword: false } });
+    fixture.clock.advance(1);
+    expect(await access.signIn('lan.nt', password, null)).toMatchObject({ ok: true, staff: { mustChangePassword: true } });
+    expect(await access.authorizeAction('lan.nt', 'force-wipe', null)).toEqual({ allowed: false, reason: 'password-change-required' });
+    expect(await access.authorizeAction(null, 'end-session', null)).toEqual({ allowed: true });
+
+    expect(await access.changePassword('lan.nt', password, password)).toMatchObject({ ok: false, reason: 'weak-secret', message: expect.stringMatching(/^same-as-current/) });
+    expect(await access.changePassword('lan.nt', password, 'lan.nt-Pass-99')).toMatchObject({ ok: false, reason: 'weak-secret', message: expect.stringMatching(/^contains-id/) });
+    expect(await access.changePassword('lan.nt', 'Wrong-Secret-1', 'Moi-Mat-Khau-42')).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await access.changePassword('lan.nt', password, 'Moi-Mat-Khau-42')).toEqual({ ok: true });
+
+    expect(await access.signIn('lan.nt', password, null)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await access.signIn('lan.nt', 'Moi-Mat-Khau-42', null)).toMatchObject({ ok: true, staff: { mustChangePassword: false } });
+    expect(await access.authorizeAction('lan.nt', 'force-wipe', null)).toEqual({ allowed: true });
+  });
+});
+
+describe('what is kept', () => {
+  it('never writes a secret to the accounts file or an audit record', async () => {
+    await access.signIn('lan.nt', password, null);
+    await access.signIn('lan.nt', 'Typed-Wrong-Secret-1', null);
+    await access.changePassword('lan.nt', password, 'Moi-Mat-Khau-42');
+    const file = readFileSync(new AccountStore(fixture.stateRoot).file, 'utf8');
+    const audit = JSON.stringify(fixture.audit.records);
+    for (const secret of [password, 'Typed-Wrong-Secret-1', 'Moi-Mat-Khau-42']) {
+      expect(file).not.toContain(secret);
+      expect(audit).not.toContain(secret);
+    }
+    const verifier = (await new AccountStore(fixture.stateRoot).find('lan.nt'))?.verifier;
+    expect(audit).not.toContain(verifier?.hash);
+    expect(fixture.audit.records.every((r) => r.type === 'staff' && Object.keys(r).sort().join() === 'action,at,outcome,staffId,type')).toBe(true);
+  });
+});
