@@ -1,0 +1,62 @@
+import path from 'node:path';
+import type { Policy } from '../../src/policy/schema';
+import { decideDownload, decideDownloadProgress } from '../../src/shell/downloads';
+import type { DownloadItemPort, SiteSessionPort } from './ports';
+
+/**
+ * will-download on a citizen's session: the path is always set (without it Electron opens a save
+ * dialog, a file browser), inside `<downloads root>/<sessionId>/`, or the download is cancelled.
+ * The size is checked again on every progress update.
+ */
+
+export type DownloadNotice = { kind: 'download-blocked' | 'download-too-large' | 'download-saved'; extension: string };
+
+export interface DownloadGuardDeps {
+  policy(): Policy;
+  /** The resolved downloads root (policy paths.downloads). */
+  root: string;
+  /** The session's folder name under the root (CitizenSession.downloadsFolderName). */
+  sessionId: string;
+  /** Whether a file of that name already exists in the session's folder. */
+  exists(fileName: string): boolean;
+  /** Creates the session's folder (the save path's parent) before Chromium writes into it. */
+  ensureDir(dir: string): void;
+  notify(notice: DownloadNotice): void;
+}
+
+export function attachDownloadGuard(session: Pick<SiteSessionPort, 'on'>, deps: DownloadGuardDeps): void {
+  session.on('will-download', (_event, item) => handleDownload(item, deps));
+}
+
+export function handleDownload(item: DownloadItemPort, deps: DownloadGuardDeps): void {
+  const policy = deps.policy();
+  let verdict;
+  try {
+    verdict = decideDownload(policy.downloads, { suggestedName: item.getFilename(), totalBytes: item.getTotalBytes() }, deps);
+    if (verdict.action === 'save') deps.ensureDir(path.dirname(verdict.savePath));
+  } catch {
+    // Never fail open: no path means a save dialog, so anything unexpected cancels.
+    item.cancel();
+    deps.notify({ kind: 'download-blocked', extension: '' });
+    return;
+  }
+  if (verdict.action === 'cancel') {
+    item.cancel();
+    deps.notify({ kind: verdict.notice, extension: verdict.extension });
+    return;
+  }
+  item.setSavePath(verdict.savePath);
+  const extension = verdict.extension;
+  let cancelledForSize = false;
+  item.on('updated', () => {
+    if (cancelledForSize) return;
+    if (decideDownloadProgress(policy.downloads, item.getReceivedBytes(), item.getTotalBytes()) === 'too-large') {
+      cancelledForSize = true;
+      item.cancel();
+      deps.notify({ kind: 'download-too-large', extension });
+    }
+  });
+  item.on('done', (_event, state) => {
+    if (state === 'completed' && !cancelledForSize) deps.notify({ kind: 'download-saved', extension });
+  });
+}

@@ -1,0 +1,48 @@
+import type { Policy } from '../../src/policy/schema';
+import { decidePermission } from '../../src/shell/permissions';
+import { decideRequest } from '../../src/shell/requests';
+import type { NavigationVerdict } from '../../src/shell/navigation';
+import type { SiteSessionPort } from './ports';
+
+/**
+ * Guards on a citizen's session: permissions (request and check), device pickers, screen capture,
+ * spellcheck, and the network-layer request check. Downloads are attached separately (they need
+ * the session id). Installed once, right after the partition is created and before any page loads.
+ */
+export function installSessionGuards(
+  session: SiteSessionPort,
+  policy: () => Policy,
+  onRequestBlocked: (url: string, verdict: NavigationVerdict) => void,
+): void {
+  session.setSpellCheckerEnabled(false);
+
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const verdict = decidePermission(policy(), { permission, requestingUrl: details.requestingUrl ?? '' });
+    callback(verdict.granted);
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+    const query = details.embeddingOrigin === undefined
+      ? { permission, requestingUrl: requestingOrigin }
+      : { permission, requestingUrl: requestingOrigin, embeddingOrigin: details.embeddingOrigin };
+    return decidePermission(policy(), query).granted;
+  });
+
+  session.setDevicePermissionHandler(() => false);
+  session.setDisplayMediaRequestHandler((_request, callback) => callback(null));
+  const refuseDevice = (event: { preventDefault(): void }, _details: unknown, callback: (deviceId?: string | null) => void): void => {
+    event.preventDefault();
+    callback(null);
+  };
+  session.on('select-hid-device', refuseDevice);
+  session.on('select-usb-device', refuseDevice);
+  session.on('select-serial-port', (event, _ports, _contents, callback) => {
+    event.preventDefault();
+    callback('');
+  });
+
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const verdict = decideRequest(policy(), { url: details.url, resourceType: details.resourceType });
+    if (!verdict.allow) onRequestBlocked(details.url, verdict);
+    callback({ cancel: !verdict.allow });
+  });
+}
