@@ -17,6 +17,14 @@ export interface WipeAuditRecord {
   result: 'succeeded' | 'failed';
   /** Error codes and target kinds only (e.g. "EBUSY on session-data"), never a path below a root. */
   errors: string[];
+  /** Random id of this wipe: a wipe interrupted by a crash and finished at the next start keeps it. */
+  wipeId?: string;
+  /** For trigger 'startup-recovery': the trigger of the wipe that was interrupted. */
+  recoveredTrigger?: WipeTrigger;
+  /** Shift wipe: OS credential-store entries deleted under the policy's credential services. */
+  credentialEntriesRemoved?: number;
+  /** How many citizen sessions' canaries the verification scanned for. */
+  canarySessionsChecked?: number;
 }
 
 export type StaffAction =

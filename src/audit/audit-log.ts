@@ -1,0 +1,76 @@
+import { open } from 'node:fs/promises';
+import type { CredentialStore } from '../secrets/credential-store';
+import { readTextIfExists, writeFileAtomic } from '../state/atomic-file';
+import { acquireFileLock } from '../state/file-lock';
+import { stateFiles } from '../state/state-files';
+import { loadAuditKey, type AuditKey } from './audit-key';
+import { parseHead, sealHead, sealLine } from './chain';
+import { readTailForAppend } from './log-tail';
+import { validateAuditRecord } from './record-schema';
+import type { AuditRecordInput, AuditSink } from './record-types';
+
+/**
+ * The append-only audit log in the state root (`audit.log`, JSON lines, hash-chained, HMAC-keyed
+ * when the OS credential store holds the audit key) with its sealed head (`audit.head`: count and
+ * last seal, so a cut-off tail shows). Appends from the kiosk and the OS-scheduled CLI are
+ * serialized by a lock file and written with O_APPEND, each line in one write, then fsynced.
+ */
+export interface AuditLog extends AuditSink {
+  readonly file: string;
+  /** The key state appends use; 'keyed' once the key exists in the store. */
+  keyState(): Promise<AuditKey['state']>;
+}
+
+export class AuditUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AuditUnavailableError';
+  }
+}
+
+export function openAuditLog(stateRoot: string, store: CredentialStore | null): AuditLog {
+  const files = stateFiles(stateRoot);
+  let keyed: AuditKey | undefined;
+  // A keyed result is kept for the life of the process; anything else is asked again next time, so
+  // a keyring unlocked later is used from then on.
+  const currentKey = async (): Promise<AuditKey> => keyed ?? remember(await loadAuditKey(store, true));
+  const remember = (found: AuditKey): AuditKey => {
+    if (found.state === 'keyed') keyed = found;
+    return found;
+  };
+  return {
+    file: files.auditLog,
+    keyState: async () => (await currentKey()).state,
+    async append(record: AuditRecordInput) {
+      const valid = validateAuditRecord(record);
+      const { key } = await currentKey();
+      const lock = await acquireFileLock(files.auditLock, 'audit log', 30_000);
+      try {
+        await appendLocked(files, valid, key);
+      } finally {
+        await lock.release();
+      }
+    },
+  };
+}
+
+async function appendLocked(files: ReturnType<typeof stateFiles>, record: AuditRecordInput, key: Buffer | null): Promise<void> {
+  const tail = await readTailForAppend(files.auditLog);
+  const headText = await readTextIfExists(files.auditHead);
+  const headAlg = headText === null ? null : parseHead(headText)?.alg;
+  if (!key && (tail.lastAlg === 'hmac-sha256' || headAlg === 'hmac-sha256')) {
+    // Never downgrade a keyed log: an unkeyed line after keyed ones is what a forger would write.
+    throw new AuditUnavailableError('the audit log is keyed but the audit key cannot be read from the OS credential store');
+  }
+  const alg = key ? 'hmac-sha256' : 'sha256';
+  const seq = tail.lastSeq + 1;
+  const line = sealLine({ v: 1, seq, prev: tail.lastSeal, alg, rec: record }, key);
+  const handle = await open(files.auditLog, 'a', 0o600);
+  try {
+    await handle.write(`${line.text}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await writeFileAtomic(files.auditHead, `${JSON.stringify(sealHead(seq, line.seal, alg, key))}\n`);
+}

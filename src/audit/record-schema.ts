@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { AuditRecordInput } from './record-types';
+
+/**
+ * Run-time guard of what may enter the audit log. Strict objects (no extra field can smuggle data
+ * in) and narrow string patterns: no slash or backslash means no path and no URL, whoever appends.
+ */
+const isoTime = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/, 'must be an ISO 8601 UTC time');
+const reasonCode = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a short kebab-case code');
+const errorText = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ,:;()._=-]{0,159}$/, 'must be an error code and target kind, never a path or URL');
+const count = z.number().int().min(0);
+const trigger = z.enum(['session-end', 'idle', 'shift-end', 'catch-up', 'startup-recovery', 'manual', 'crash']);
+
+const wipeRecord = z.strictObject({
+  type: z.literal('wipe'),
+  scope: z.enum(['session', 'shift']),
+  trigger,
+  startedAt: isoTime,
+  endedAt: isoTime,
+  durationMs: count,
+  filesRemoved: count,
+  bytesRemoved: count,
+  verification: z.enum(['passed', 'failed']),
+  result: z.enum(['succeeded', 'failed']),
+  errors: z.array(errorText).max(50),
+  wipeId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+  recoveredTrigger: trigger.optional(),
+  credentialEntriesRemoved: count.optional(),
+  canarySessionsChecked: count.optional(),
+});
+
+const staffRecord = z.strictObject({
+  type: z.literal('staff'),
+  at: isoTime,
+  staffId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, 'must be a staff id'),
+  action: z.enum([
+    'sign-in',
+    'force-wipe',
+    'view-records',
+    'reload-policy',
+    'leave-kiosk',
+    'manage-accounts',
+    'account-added',
+    'account-removed',
+    'password-changed',
+    'totp-enrolled',
+    'unlocked',
+  ]),
+  outcome: z.enum(['success', 'failure', 'locked', 'denied']),
+});
+
+const serviceRecord = z.strictObject({
+  type: z.literal('service'),
+  at: isoTime,
+  state: z.enum(['out-of-service', 'in-service']),
+  reason: reasonCode,
+});
+
+export const auditRecordSchema = z.discriminatedUnion('type', [wipeRecord, staffRecord, serviceRecord]);
+
+export class AuditRecordRejectedError extends Error {
+  constructor(detail: string) {
+    super(`audit record rejected: ${detail}`);
+    this.name = 'AuditRecordRejectedError';
+  }
+}
+
+/** Returns the record as validated; throws AuditRecordRejectedError naming the field, never its value. */
+export function validateAuditRecord(record: unknown): AuditRecordInput {
+  const result = auditRecordSchema.safeParse(record);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new AuditRecordRejectedError(`${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data as AuditRecordInput;
+}

@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import type { CredentialStore } from '../secrets/credential-store';
+import { errorCode, readTextIfExists } from '../state/atomic-file';
+import { stateFiles } from '../state/state-files';
+import { loadAuditKey, type AuditKeyState } from './audit-key';
+import { GENESIS, openLine, parseHead, seal, sealHead, sealMatches, type AuditHead } from './chain';
+import { classifySequence, type AuditProblem, type ScannedLine } from './problems';
+
+export type { AuditProblem } from './problems';
+
+export interface AuditVerification {
+  ok: boolean;
+  records: number;
+  /** 'keyed' every record HMAC-sealed; 'unkeyed' only SHA-256; 'mixed' keyed from some point on. */
+  sealing: 'keyed' | 'unkeyed' | 'mixed' | 'empty';
+  keyState: AuditKeyState;
+  problems: AuditProblem[];
+  notes: string[];
+}
+
+/** Checks every seal, the chain, the order and the head. Reads the log; changes nothing. */
+export async function verifyAuditLog(stateRoot: string, store: CredentialStore | null): Promise<AuditVerification> {
+  const files = stateFiles(stateRoot);
+  const { key, state: keyState } = await loadAuditKey(store, false);
+  const raw = await readFile(files.auditLog).catch((error: unknown) => {
+    if (errorCode(error) === 'ENOENT') return Buffer.alloc(0);
+    throw error;
+  });
+  const texts = raw.toString('utf8').split('\n');
+  const torn = texts.pop() !== '';
+  const problems: AuditProblem[] = [];
+  const notes: string[] = [];
+  const lines: ScannedLine[] = [];
+  let prevSeal = GENESIS;
+  let keyedSeen = 0;
+  texts.forEach((text, index) => {
+    const line = index + 1;
+    const opened = openLine(text);
+    if (!opened.ok) {
+      problems.push({ line, kind: 'unreadable', detail: 'not a sealed audit record' });
+      prevSeal = '';
+      return;
+    }
+    const { body } = opened;
+    if (body.alg === 'hmac-sha256') keyedSeen += 1;
+    else if (keyedSeen > 0) problems.push({ line, kind: 'downgraded', detail: 'unkeyed record after keyed ones' });
+    if (body.alg === 'hmac-sha256' && !key) {
+      problems.push({ line, kind: 'unverifiable', detail: 'keyed record but the audit key cannot be read' });
+    } else if (!sealMatches(seal(body.alg, key, opened.bodyText), opened.seal)) {
+      problems.push({ line, kind: 'edited', detail: `record ${body.seq} does not match its seal` });
+    }
+    lines.push({ line, seq: body.seq, seal: opened.seal, chained: body.prev === prevSeal });
+    prevSeal = opened.seal;
+  });
+  if (torn) problems.push({ line: texts.length + 1, kind: 'torn', detail: 'the last line was cut off (interrupted write)' });
+  problems.push(...classifySequence(lines));
+  checkHead(await readTextIfExists(files.auditHead), { key, lines, lastSeal: prevSeal, keyedSeen, problems, notes });
+  if (keyState === 'keyed' && lines.length > 0 && keyedSeen === 0) {
+    problems.push({ line: 0, kind: 'downgraded', detail: 'an audit key exists but no record is keyed' });
+  }
+  const sealing = lines.length === 0 ? 'empty' : keyedSeen === 0 ? 'unkeyed' : keyedSeen === lines.length ? 'keyed' : 'mixed';
+  if (sealing === 'mixed') notes.push(`${lines.length - keyedSeen} early record(s) are unkeyed: written before the audit key existed`);
+  return { ok: problems.length === 0, records: lines.length, sealing, keyState, problems, notes };
+}
+
+interface HeadContext {
+  key: Buffer | null;
+  lines: ScannedLine[];
+  lastSeal: string;
+  keyedSeen: number;
+  problems: AuditProblem[];
+  notes: string[];
+}
+
+function checkHead(text: string | null, context: HeadContext): void {
+  const { key, lines, problems } = context;
+  if (text === null) {
+    if (lines.length > 0) problems.push({ line: 0, kind: 'head-mismatch', detail: 'audit.head is missing' });
+    return;
+  }
+  const head = parseHead(text);
+  if (!head) {
+    problems.push({ line: 0, kind: 'head-mismatch', detail: 'audit.head is unreadable' });
+    return;
+  }
+  if (!headSealValid(head, key, problems)) return;
+  if (context.keyedSeen > 0 && head.alg !== 'hmac-sha256') {
+    problems.push({ line: 0, kind: 'downgraded', detail: 'audit.head is unkeyed but the log is keyed' });
+  }
+  if (head.count > lines.length) {
+    problems.push({ line: lines.length + 1, kind: 'truncated', detail: `${head.count - lines.length} record(s) missing at the end` });
+  } else if (head.count < lines.length) {
+    // The line is fsynced before the head is rewritten: a crash in between leaves the head behind.
+    if (head.count > 0 && lines[head.count - 1]?.seal !== head.last) {
+      problems.push({ line: head.count, kind: 'truncated', detail: 'the record audit.head names was replaced' });
+    } else {
+      context.notes.push(`${lines.length - head.count} record(s) after the head: an append was interrupted before audit.head was updated`);
+    }
+  } else if (head.last !== context.lastSeal) {
+    problems.push({ line: lines.length, kind: 'truncated', detail: 'the last record is not the one audit.head names' });
+  }
+}
+
+function headSealValid(head: AuditHead, key: Buffer | null, problems: AuditProblem[]): boolean {
+  if (head.alg === 'hmac-sha256' && !key) {
+    problems.push({ line: 0, kind: 'unverifiable', detail: 'audit.head is keyed but the audit key cannot be read' });
+    return false;
+  }
+  if (!sealMatches(sealHead(head.count, head.last, head.alg, key).seal, head.seal)) {
+    problems.push({ line: 0, kind: 'head-mismatch', detail: 'audit.head does not match its seal' });
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Small durable-file helpers for the state root. Every state file is replaced atomically (write a
+ * temporary sibling, fsync, rename, fsync the folder) so a crash or power cut leaves the old or the
+ * new content, never a torn one.
+ */
+export async function writeFileAtomic(file: string, content: string): Promise<void> {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const handle = await open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(path.dirname(file));
+}
+
+/** Makes a rename or unlink in `dir` durable. Windows cannot open a folder for fsync; NTFS journals it. */
+export async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Deletes a file durably; a file that is already gone is fine. */
+export async function removeFileDurably(file: string): Promise<void> {
+  try {
+    await unlink(file);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return;
+    throw error;
+  }
+  await syncDirectory(path.dirname(file));
+}
+
+/** The file's text, or null when it does not exist. Any other failure is thrown. */
+export async function readTextIfExists(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** The errno code of a Node fs error ('ENOENT', 'EBUSY', …), or undefined. */
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,77 @@
+import type { WipeTrigger } from '../audit/record-types';
+import { loadCanaries } from './canaries';
+import { wipeCredentialServices, type CredentialWipe } from './credentials';
+import { writeJournal } from './journal';
+import { buildWipeRecord } from './record';
+import { defaultRemovalPolicy, removeTarget, type TargetResult } from './remove-target';
+import { settleWipe } from './settle';
+import { planTargets, type WipeTarget } from './targets';
+import type { WipeDeps, WipeOutcome, WipeRequest, WipeRoots } from './types';
+import { verifyWipe } from './verify';
+
+export interface ExecuteOptions {
+  wipeId: string;
+  recoveredTrigger?: WipeTrigger;
+  /** Recovery re-runs a wipe whose journal is already on disk: keep it as first written. */
+  journalWritten?: boolean;
+}
+
+/** One wipe, start to finish, with the wipe lock already held and the roots already checked. */
+export async function executeWipe(request: WipeRequest, deps: WipeDeps, options: ExecuteOptions): Promise<WipeOutcome> {
+  const now = deps.now ?? (() => new Date());
+  const { roots } = deps;
+  const startedAt = now();
+  const clock = performance.now();
+  const targets = planTargets(request, roots);
+  if (!options.journalWritten) {
+    await writeJournal(roots.state, {
+      version: 1,
+      wipeId: options.wipeId,
+      scope: request.scope,
+      trigger: request.trigger,
+      sessionId: request.scope === 'session' ? (request.sessionId ?? null) : null,
+      coveredShiftEnd: request.coveredShiftEnd?.toISOString() ?? null,
+      startedAt: startedAt.toISOString(),
+      roots,
+      credentialServices: deps.credentialServices,
+    });
+  }
+  const canaries = await loadCanaries(roots.state, request.scope === 'session' ? request.sessionId : undefined);
+  const policy = { ...defaultRemovalPolicy, ...deps.removal };
+  const results: TargetResult[] = [];
+  for (const target of targets) results.push(await removeTarget(target, rootOf(target, roots), policy));
+  const credentials: CredentialWipe =
+    request.scope === 'shift' ? await wipeCredentialServices(deps.credentialStore, deps.credentialServices) : { removed: 0, errors: [] };
+  const verification = await verifyWipe(roots, targets, canaries);
+  const record = buildWipeRecord({
+    scope: request.scope,
+    trigger: request.trigger,
+    wipeId: options.wipeId,
+    recoveredTrigger: options.recoveredTrigger,
+    startedAt,
+    endedAt: now(),
+    durationMs: performance.now() - clock,
+    results,
+    credentials,
+    verification,
+    canarySessions: canaries.sessions.length,
+  });
+  const recordWritten = await deps.audit.append(record).then(
+    () => true,
+    () => false,
+  );
+  return settleWipe({
+    stateRoot: roots.state,
+    audit: deps.audit,
+    record,
+    recordWritten,
+    coveredShiftEnd: request.coveredShiftEnd ?? null,
+    canarySessionIds: canaries.sessions.map((c) => c.sessionId),
+  });
+}
+
+function rootOf(target: WipeTarget, roots: WipeRoots): string {
+  if (target.kind === 'session-partition') return roots.sessionData;
+  if (target.kind === 'session-downloads') return roots.downloads;
+  return target.path;
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Folders no wipe root may be, or contain: home directories, the operating system's own folders,
+ * and the kiosk program itself. Gathered once per check from the running system.
+ */
+export interface ProtectedDirs {
+  homes: string[];
+  system: string[];
+  program: string[];
+}
+
+const posixSystem = [
+  '/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/lib32', '/lib64', '/media', '/mnt', '/opt', '/proc',
+  '/root', '/run', '/sbin', '/snap', '/srv', '/sys', '/tmp', '/usr', '/usr/local', '/var', '/var/lib', '/var/tmp',
+  '/Applications', '/Library', '/System', '/Users', '/Volumes', '/private', '/private/var', '/private/tmp',
+];
+
+export function gatherProtectedDirs(env: NodeJS.ProcessEnv = process.env): ProtectedDirs {
+  const homes = [os.homedir(), env.HOME, env.USERPROFILE, ...passwdHomes()];
+  const system =
+    process.platform === 'win32'
+      ? [env.SystemRoot, env.windir, env.ProgramFiles, env['ProgramFiles(x86)'], env.ProgramData, env.APPDATA, env.LOCALAPPDATA, env.PUBLIC, 'C:\\Users']
+      : posixSystem;
+  return {
+    homes: clean(homes),
+    system: clean([...system, os.tmpdir()]),
+    program: clean([path.dirname(process.execPath), path.resolve(__dirname, '..', '..', '..')]),
+  };
+}
+
+/** Every account's home on Linux and the BSDs (daemon accounts' homes are often /usr/sbin, /bin…). */
+function passwdHomes(): string[] {
+  if (process.platform === 'win32') return [];
+  try {
+    return readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .map((line) => line.split(':')[5] ?? '')
+      .filter((home) => home.startsWith('/') && home !== '/');
+  } catch {
+    return [];
+  }
+}
+
+function clean(list: (string | undefined)[]): string[] {
+  return [...new Set(list.filter((p): p is string => typeof p === 'string' && path.isAbsolute(p)).map((p) => path.resolve(p)))];
+}
+
+/** A folder directly inside a users folder is somebody's home even if it is not in /etc/passwd. */
+export function looksLikeHome(dir: string): boolean {
+  const parent = path.dirname(dir);
+  return ['/home', '/Users', 'c:\\users'].includes(process.platform === 'win32' ? parent.toLowerCase() : parent);
+}

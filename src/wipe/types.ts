@@ -1,0 +1,60 @@
+import type { AuditSink, WipeAuditRecord, WipeTrigger } from '../audit/record-types';
+import type { CredentialStore } from '../secrets/credential-store';
+
+export type { WipeTrigger } from '../audit/record-types';
+
+/** The three roots (from the policy, each overridable on the CLI) plus the policy's extra folders. */
+export interface WipeRoots {
+  /** Everything the browser engine writes (Electron's sessionData, with Partitions/). */
+  sessionData: string;
+  /** One subfolder per citizen session. */
+  downloads: string;
+  /** The kiosk's own files (audit log, journal, state): never wiped, never holds browsing data. */
+  state: string;
+  /** Folders the shift wipe empties too, e.g. a scanner's output folder. */
+  extraPaths: string[];
+}
+
+export interface WipeRequest {
+  scope: 'session' | 'shift';
+  trigger: WipeTrigger;
+  /** The session's partition name (without `persist:`); required for scope 'session'. */
+  sessionId?: string;
+  /** Shift wipe: the latest scheduled shift end this wipe satisfies (computed by the scheduler). */
+  coveredShiftEnd?: Date;
+}
+
+export interface WipeDeps {
+  roots: WipeRoots;
+  /** OS credential-store services whose entries the shift wipe deletes (policy wipe.credentialServices). */
+  credentialServices: string[];
+  credentialStore: CredentialStore | null;
+  audit: AuditSink;
+  now?: () => Date;
+  /** How hard to retry a target that will not go; the defaults suit Windows' transient locks. */
+  removal?: Partial<RemovalPolicy>;
+  /** How long to wait for another process's wipe to finish before giving up. */
+  lockTimeoutMs?: number;
+}
+
+export interface RemovalPolicy {
+  /** Whole-target attempts (each one a full rimraf with its own per-file busy retries). */
+  attempts: number;
+  /** Wait before the second attempt; doubled for each later one. */
+  firstDelayMs: number;
+}
+
+export interface WipeOutcome {
+  ok: boolean;
+  record: WipeAuditRecord;
+  /** The audit log could not take the record (the kiosk is then out of service all the same). */
+  recordWritten: boolean;
+}
+
+/** A dangerous or invalid root or request: nothing was deleted. The CLI exits 2. */
+export class WipeRefusedError extends Error {
+  constructor(readonly reasons: string[]) {
+    super(`refusing to wipe: ${reasons.join('; ')}`);
+    this.name = 'WipeRefusedError';
+  }
+}
