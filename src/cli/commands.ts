@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { policyCheckCommand } from './commands/policy-check';
 import { policyCheckUrlCommand } from './commands/policy-check-url';
+import { installScheduleCommand } from './commands/install-schedule';
 
 /**
  * Every CLI command, in the order `--help` lists them. Each lives in its own file under commands/
@@ -9,4 +10,5 @@ import { policyCheckUrlCommand } from './commands/policy-check-url';
 export const commands: Command[] = [
   policyCheckCommand,
   policyCheckUrlCommand,
+  installScheduleCommand,
 ];
