@@ -87,14 +87,16 @@ function checkHead(text: string | null, context: HeadContext): void {
   if (context.keyedSeen > 0 && head.alg !== 'hmac-sha256') {
     problems.push({ line: 0, kind: 'downgraded', detail: 'audit.head is unkeyed but the log is keyed' });
   }
-  if (head.count > lines.length) {
-    problems.push({ line: lines.length + 1, kind: 'truncated', detail: `${head.count - lines.length} record(s) missing at the end` });
-  } else if (head.count < lines.length) {
+  const last = lines[lines.length - 1];
+  const lastSeq = last?.seq ?? 0;
+  if (head.count > lastSeq) {
+    problems.push({ line: lines.length + 1, kind: 'truncated', detail: `${head.count - lastSeq} record(s) missing at the end` });
+  } else if (head.count < lastSeq) {
     // The line is fsynced before the head is rewritten: a crash in between leaves the head behind.
-    if (head.count > 0 && lines[head.count - 1]?.seal !== head.last) {
-      problems.push({ line: head.count, kind: 'truncated', detail: 'the record audit.head names was replaced' });
+    if (head.count > 0 && lines.find((l) => l.seq === head.count)?.seal !== head.last) {
+      problems.push({ line: 0, kind: 'truncated', detail: 'the record audit.head names was replaced' });
     } else {
-      context.notes.push(`${lines.length - head.count} record(s) after the head: an append was interrupted before audit.head was updated`);
+      context.notes.push(`${lastSeq - head.count} record(s) after the head: an append was interrupted before audit.head was updated`);
     }
   } else if (head.last !== context.lastSeal) {
     problems.push({ line: lines.length, kind: 'truncated', detail: 'the last record is not the one audit.head names' });

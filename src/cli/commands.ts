@@ -2,6 +2,9 @@ import type { Command } from './command';
 import { policyCheckCommand } from './commands/policy-check';
 import { policyCheckUrlCommand } from './commands/policy-check-url';
 import { installScheduleCommand } from './commands/install-schedule';
+import { wipeCommand } from './commands/wipe';
+import { statusCommand } from './commands/status';
+import { auditVerifyCommand } from './commands/audit-verify';
 
 /**
  * Every CLI command, in the order `--help` lists them. Each lives in its own file under commands/
@@ -11,4 +14,7 @@ export const commands: Command[] = [
   policyCheckCommand,
   policyCheckUrlCommand,
   installScheduleCommand,
+  wipeCommand,
+  statusCommand,
+  auditVerifyCommand,
 ];

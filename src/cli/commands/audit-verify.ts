@@ -1,0 +1,36 @@
+import { verifyAuditLog } from '../../audit/verify-log';
+import { recoverForCli, wipeContextForCli } from '../../wipe/cli-context';
+import type { Command } from '../command';
+import { ExitCode, UsageError } from '../exit-codes';
+import { jsonOption, jsonOptionHelp, policyOption, policyOptionHelp, rootOptionHelp, rootOptions } from '../shared-options';
+
+export const auditVerifyCommand: Command = {
+  words: ['audit', 'verify'],
+  summary: 'Check the audit log: every seal, the chain, the order, and the head (nothing edited, deleted, inserted, reordered or cut off).',
+  usage: 'audit verify [--json]',
+  options: { ...jsonOption, ...policyOption, ...rootOptions },
+  optionHelp: { ...jsonOptionHelp, ...policyOptionHelp, ...rootOptionHelp },
+  details: [
+    'Exit 0: the log is intact. Exit 1: each problem is listed with its line number and kind.',
+    'A keyed log (HMAC with the key in the OS credential store) can only be checked where that key can',
+    'be read: run it as the account the kiosk runs as. An unkeyed log proves less: see the README.',
+  ].join('\n'),
+  async run({ positionals, values, io }) {
+    if (positionals.length > 0) throw new UsageError('audit verify takes no arguments (see --help)');
+    const context = wipeContextForCli(values, io);
+    await recoverForCli(context, io);
+    const result = await verifyAuditLog(context.deps.roots.state, context.store);
+    if (values.json === true) {
+      io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } else {
+      const verdict = result.ok ? 'intact' : `NOT INTACT: ${result.problems.length} problem(s)`;
+      const lines = [
+        `Audit log ${verdict}; ${result.records} record(s), sealing ${result.sealing}, key ${result.keyState}.`,
+        ...result.problems.map((p) => `  ${p.line > 0 ? `line ${p.line}` : 'log'}: ${p.kind}: ${p.detail}`),
+        ...result.notes.map((note) => `  note: ${note}`),
+      ];
+      io.stdout.write(`${lines.join('\n')}\n`);
+    }
+    return result.ok ? ExitCode.ok : ExitCode.failed;
+  },
+};

@@ -1,0 +1,55 @@
+import { stat } from 'node:fs/promises';
+import { loadAuditKey } from '../../audit/audit-key';
+import { auditLogSealing } from '../../audit/log-info';
+import { readRecentWipes } from '../../audit/recent';
+import { readServiceState } from '../../state/service-state';
+import { recoverForCli, wipeContextForCli } from '../../wipe/cli-context';
+import { describeWipe } from '../../wipe/cli-format';
+import type { Command } from '../command';
+import { ExitCode, UsageError } from '../exit-codes';
+import { jsonOption, jsonOptionHelp, policyOption, policyOptionHelp, rootOptionHelp, rootOptions } from '../shared-options';
+
+const sealingText = {
+  keyed: 'keyed (HMAC-SHA256 chain; the key is in the OS credential store)',
+  unkeyed: 'UNKEYED (SHA-256 chain: shows accidental damage and careless edits, not a deliberate rewrite)',
+  empty: 'empty (no record yet)',
+  unreadable: 'audit.head unreadable: run public-kiosk audit verify',
+} as const;
+
+export const statusCommand: Command = {
+  words: ['status'],
+  summary: 'Show the last wipe and its result, whether the kiosk is out of service, and how wipes are recorded.',
+  usage: 'status [--json]',
+  options: { ...jsonOption, ...policyOption, ...rootOptions },
+  optionHelp: { ...jsonOptionHelp, ...policyOptionHelp, ...rootOptionHelp },
+  details: 'Exit 0 whatever the state (read outOfService in --json); 2 when the state root does not exist.',
+  async run({ positionals, values, io }) {
+    if (positionals.length > 0) throw new UsageError('status takes no arguments (see --help)');
+    const context = wipeContextForCli(values, io);
+    const stateRoot = context.deps.roots.state;
+    if (!(await stat(stateRoot).catch(() => null))?.isDirectory()) throw new UsageError(`state root ${stateRoot} does not exist`);
+    const recovered = await recoverForCli(context, io);
+    const [lastWipe] = await readRecentWipes(stateRoot, 1);
+    const state = await readServiceState(stateRoot);
+    const storeAvailable = await context.store.available().catch(() => false);
+    const keyState = (await loadAuditKey(context.store, false)).state;
+    const sealing = await auditLogSealing(stateRoot);
+    if (values.json === true) {
+      const report = { ...state, lastWipe: lastWipe ?? null, recovered: recovered?.record ?? null, credentialStore: { available: storeAvailable }, auditLog: { sealing, keyState } };
+      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return ExitCode.ok;
+    }
+    const covered = state.lastShiftWipe?.coveredShiftEnd;
+    const lines = [
+      `Service: ${state.outOfService ? `OUT OF SERVICE since ${state.outOfService.since} (${state.outOfService.reason}); a successful shift wipe restores it` : 'in service'}`,
+      `Last wipe: ${lastWipe ? describeWipe(lastWipe).join('\n') : 'none recorded'}`,
+      `Last successful shift wipe: ${state.lastShiftWipe ? `${state.lastShiftWipe.at}${covered ? ` (covers the shift end ${covered})` : ''}` : 'none'}`,
+      `Interrupted wipe pending: ${state.journalPending ? 'YES (it is finished at the next start)' : 'no'}`,
+      `Credential store: ${storeAvailable ? 'available' : 'NOT available (no OS credential store reachable)'}`,
+      `Audit log: ${sealingText[sealing]}`,
+    ];
+    if (sealing !== 'keyed' && keyState === 'keyed') lines.push('  An audit key exists: the next record is keyed.');
+    io.stdout.write(`${lines.join('\n')}\n`);
+    return ExitCode.ok;
+  },
+};
