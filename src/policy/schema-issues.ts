@@ -41,6 +41,11 @@ function convert(issue: RawIssue, base: PathSegment[], data: unknown): SchemaIss
     if (chosen && value !== null && typeof value === 'object') return chosen.flatMap((inner) => convert(inner, path, data));
     return [{ path, message: 'must be a path, or a mapping with windows/linux/darwin paths', at: 'value' }];
   }
+  if (issue.code === 'invalid_key') {
+    // The only record is sites.categories: its keys are names used in blockCategories.
+    const name = String(path[path.length - 1]);
+    return [{ path, message: `"${name}" is not a valid category name: use lower-case letters, digits and dashes (e.g. chat-apps)`, at: 'key' }];
+  }
   if (issue.code === 'invalid_type' && valueAt(data, path) === undefined) {
     return [{ path, message: `is required${issue.expected ? ` (${issue.expected})` : ''}`, at: 'value' }];
   }
