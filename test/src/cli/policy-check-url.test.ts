@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../support/cli';
-import { policyDir } from '../policy/fixtures';
+import { escapeRegExp, policyDir } from '../policy/fixtures';
 
 // [url, allowed, code] against the bundled policies/default.yaml, decided by the real CLI process.
 const cases: [string, boolean, string][] = [
@@ -143,7 +143,7 @@ describe('public-kiosk policy check-url', () => {
     const result = runCli(['policy', 'check-url', '--policy', bad, 'https://dichvucong.gov.vn/']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+ sites\\.allow\\[0\\]\\.host: `));
+    expect(result.stderr).toMatch(new RegExp(`${escapeRegExp(bad)}:3:\\d+ sites\\.allow\\[0\\]\\.host: `));
     expect(runCli(['policy', 'check-url'])).toMatchObject({ code: 2, stderr: expect.stringContaining('at least one URL') });
   });
 

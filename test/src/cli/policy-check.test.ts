@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../support/cli';
-import { policyDir } from '../policy/fixtures';
+import { escapeRegExp as escape, policyDir } from '../policy/fixtures';
 
 const files = policyDir();
 afterAll(() => files.cleanup());
@@ -57,10 +57,6 @@ const malformed: Malformed[] = [
   { name: 'top level is a list', yaml: ['- sites'], path: '(root)', line: 1, message: 'not a mapping' },
   { name: 'empty file', yaml: ['# nothing here'], path: '(root)', line: 1, message: 'the file is empty' },
 ];
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 describe('public-kiosk policy check with a malformed policy', () => {
   it('has at least 25 cases', () => expect(malformed.length).toBeGreaterThanOrEqual(25));

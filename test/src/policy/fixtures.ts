@@ -30,3 +30,8 @@ export function policyWithSites(sites: Partial<Policy['sites']>): Policy {
   const copy = structuredClone(bundledPolicy()) as Policy;
   return policySchema.parse({ ...copy, sites: { ...copy.sites, ...sites } });
 }
+
+/** For building a RegExp that matches a file name literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
