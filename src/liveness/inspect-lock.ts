@@ -1,4 +1,5 @@
-import { lockPath, processAlive, readLockFile, type LockRecord } from './lock-record';
+import { processAlive } from '../state/file-lock';
+import { lockPath, readLockFile, type LockRecord } from './lock-record';
 
 /** The kiosk rewrites its lock this often (main/ runs the timer). */
 export const HEARTBEAT_INTERVAL_MS = 15_000;

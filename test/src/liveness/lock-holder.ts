@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../support/cli';
-import { lockPath, type LockRecord } from '../../../src/liveness/lock-record';
+import { lockPath, type LockRecord, type LockRole } from '../../../src/liveness/lock-record';
 
 const builtLock = path.join(repoRoot, 'dist', 'src', 'liveness', 'kiosk-lock.js');
 
@@ -10,12 +10,17 @@ const builtLock = path.join(repoRoot, 'dist', 'src', 'liveness', 'kiosk-lock.js'
  * Another real process that takes the lock with the built code and heartbeats it, as the kiosk
  * does. Resolves once it reports whether it got the lock.
  */
-export async function startLockHolder(stateRoot: string, heartbeatMs = 200): Promise<{ child: ChildProcess; acquired: boolean }> {
+export async function startLockHolder(
+  stateRoot: string,
+  options: { role?: LockRole; dueWipePendingSince?: string } = {},
+): Promise<{ child: ChildProcess; acquired: boolean }> {
+  const update = JSON.stringify(options.dueWipePendingSince ? { dueWipePendingSince: options.dueWipePendingSince } : {});
   const script = `
     const lock = require(${JSON.stringify(builtLock)});
-    lock.acquireKioskLock(process.argv[1]).then((r) => {
+    lock.acquireKioskLock(process.argv[1], { role: ${JSON.stringify(options.role ?? 'kiosk')} }).then(async (r) => {
+      if (r.acquired) await lock.heartbeat(r.handle, ${update});
       process.stdout.write(JSON.stringify({ acquired: r.acquired }) + '\\n');
-      if (r.acquired) setInterval(() => void lock.heartbeat(r.handle), ${heartbeatMs});
+      if (r.acquired) setInterval(() => void lock.heartbeat(r.handle), 200);
       else process.exit(0);
     });`;
   const child = spawn(process.execPath, ['-e', script, stateRoot], { stdio: ['ignore', 'pipe', 'inherit'] });
