@@ -5,6 +5,7 @@ import { installScheduleCommand } from './commands/install-schedule';
 import { wipeCommand } from './commands/wipe';
 import { statusCommand } from './commands/status';
 import { auditVerifyCommand } from './commands/audit-verify';
+import { scheduleCommand } from './commands/schedule';
 
 /**
  * Every CLI command, in the order `--help` lists them. Each lives in its own file under commands/
@@ -17,4 +18,5 @@ export const commands: Command[] = [
   wipeCommand,
   statusCommand,
   auditVerifyCommand,
+  scheduleCommand,
 ];

@@ -1,7 +1,7 @@
 import type { CitizenSession } from './types';
 
 /** Ids become folder and partition names: only letters, digits and hyphens, long enough to be random. */
-const safeId = /^[A-Za-z0-9-]{16,64}$/;
+const safeId = /^[A-Za-z0-9][A-Za-z0-9-]{15,63}$/;
 
 export class SessionIdError extends Error {
   constructor(message: string) {
@@ -29,7 +29,7 @@ export class CitizenSessionFactory<Canaries> {
     return {
       id,
       partition: `${this.partitionPrefix}${id}`,
-      downloadsFolderName: `session-${id}`,
+      downloadsFolderName: id,
       canaries: this.createCanaries(id),
       startedAt: startedAt.toISOString(),
       serviceIndex,

@@ -26,7 +26,7 @@ import type {
 const defaults: Required<SessionControllerOptions> = {
   dueCheckIntervalMs: 30_000,
   recoveryDelaysMs: [60_000, 120_000, 300_000, 600_000, 900_000],
-  partitionPrefix: 'citizen-',
+  partitionPrefix: '',
   clockSetBackToleranceMs: 5_000,
 };
 

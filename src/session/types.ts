@@ -10,7 +10,7 @@ export interface CitizenSession<Canaries = unknown> {
   id: string;
   /** Electron partition name; new per session, because Electron never frees a session it made. */
   partition: string;
-  /** This session's own folder name under the downloads root. */
+  /** This session's own folder name under the downloads root (the id, as the wipe engine expects). */
   downloadsFolderName: string;
   /** The wipe verification markers planted in this session (from the wipe engine). */
   canaries: Canaries;
@@ -51,7 +51,11 @@ export interface SessionControllerOptions {
   dueCheckIntervalMs?: number;
   /** Waits before each automatic recovery wipe while out of service; the last repeats. */
   recoveryDelaysMs?: readonly number[];
-  /** Prefix of partition names; without `persist:` Electron keeps the session in memory only. */
+  /**
+   * Prefix of partition names (default none: the partition is the session id, which is what the wipe
+   * engine's session wipe and canaries key on). Without `persist:` Electron keeps the session in
+   * memory only, which the shell requires for citizen site views.
+   */
   partitionPrefix?: string;
   /** A wall-clock step back larger than this (against the monotonic clock) distrusts the last wipe record. */
   clockSetBackToleranceMs?: number;

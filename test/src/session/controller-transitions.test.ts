@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSessionCanaries } from '../../../src/wipe/canaries';
+import { normalizeSessionId, partitionFolderName } from '../../../src/wipe/targets';
 import { settle } from './support/fake-clock';
 import { hcm, type Kiosk, makeKiosk } from './support/kiosk-harness';
 
@@ -28,9 +30,8 @@ describe('session controller: the main cycle', () => {
     if (!result.ok) return;
     const { session } = result;
     expect(session.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(session.partition).toBe(`citizen-${session.id}`);
-    expect(session.partition.startsWith('persist:')).toBe(false);
-    expect(session.downloadsFolderName).toBe(`session-${session.id}`);
+    expect(session.partition).toBe(session.id); // in memory: no persist: prefix
+    expect(session.downloadsFolderName).toBe(session.id);
     expect(session.canaries).toEqual({ sessionId: session.id, marker: `canary-${session.id}` });
     expect(session.serviceIndex).toBe(2);
     expect(kiosk.state()).toBe('in-session');
@@ -51,6 +52,17 @@ describe('session controller: the main cycle', () => {
     expect(kiosk.controller.session()).toBeNull();
     kiosk.controller.startSession();
     expect(kiosk.controller.status()).toEqual({ state: 'in-session' });
+  });
+
+  it('fits the wipe engine: its canaries and session targets accept the session id', async () => {
+    const kiosk = makeKiosk({ lastShiftWipe: wipedFriday, options: { partitionPrefix: 'persist:' } });
+    await kiosk.started();
+    const result = kiosk.controller.startSession();
+    if (!result.ok) throw new Error('session did not start');
+    const canaries = createSessionCanaries(result.session.id);
+    expect(canaries.sessionId).toBe(result.session.id);
+    expect(normalizeSessionId(result.session.partition)).toBe(result.session.id);
+    expect(partitionFolderName(result.session.partition)).toBe(result.session.id.toLowerCase());
   });
 
   it('never reuses a partition name: every session of a long day gets a new one', async () => {
