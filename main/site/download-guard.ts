@@ -24,11 +24,30 @@ export interface DownloadGuardDeps {
   notify(notice: DownloadNotice): void;
 }
 
-export function attachDownloadGuard(session: Pick<SiteSessionPort, 'on'>, deps: DownloadGuardDeps): void {
-  session.on('will-download', (_event, item) => handleDownload(item, deps));
+/** Downloads still running in a session; cancelled when it ends, before its folder is wiped. */
+export interface ActiveDownloads {
+  cancelAll(): number;
 }
 
-export function handleDownload(item: DownloadItemPort, deps: DownloadGuardDeps): void {
+export function attachDownloadGuard(session: Pick<SiteSessionPort, 'on'>, deps: DownloadGuardDeps): ActiveDownloads {
+  const active = new Set<DownloadItemPort>();
+  session.on('will-download', (_event, item) => {
+    if (!handleDownload(item, deps)) return;
+    active.add(item);
+    item.on('done', () => active.delete(item));
+  });
+  return {
+    cancelAll() {
+      const count = active.size;
+      for (const item of active) item.cancel();
+      active.clear();
+      return count;
+    },
+  };
+}
+
+/** Returns true when the download goes ahead (its path is set), false when it was cancelled. */
+export function handleDownload(item: DownloadItemPort, deps: DownloadGuardDeps): boolean {
   const policy = deps.policy();
   let verdict;
   try {
@@ -38,12 +57,12 @@ export function handleDownload(item: DownloadItemPort, deps: DownloadGuardDeps):
     // Never fail open: no path means a save dialog, so anything unexpected cancels.
     item.cancel();
     deps.notify({ kind: 'download-blocked', extension: '' });
-    return;
+    return false;
   }
   if (verdict.action === 'cancel') {
     item.cancel();
     deps.notify({ kind: verdict.notice, extension: verdict.extension });
-    return;
+    return false;
   }
   item.setSavePath(verdict.savePath);
   const extension = verdict.extension;
@@ -59,4 +78,5 @@ export function handleDownload(item: DownloadItemPort, deps: DownloadGuardDeps):
   item.on('done', (_event, state) => {
     if (state === 'completed' && !cancelledForSize) deps.notify({ kind: 'download-saved', extension });
   });
+  return true;
 }

@@ -77,3 +77,20 @@ describe('download guard', () => {
     expect(item.cancelled).toBe(true);
   });
 });
+
+describe('active downloads', () => {
+  it('cancels the downloads still running when the session ends, and only those', () => {
+    const session = new FakeSession();
+    const { d } = deps();
+    const active = attachDownloadGuard(session, d);
+    const finished = new FakeDownloadItem('a.pdf', 10);
+    const running = new FakeDownloadItem('b.pdf', 10);
+    const refused = new FakeDownloadItem('c.exe', 10);
+    for (const item of [finished, running, refused]) session.emit('will-download', preventable({}), item);
+    finished.emit('done', {}, 'completed');
+    expect(active.cancelAll()).toBe(1);
+    expect(running.cancelled).toBe(true);
+    expect(finished.cancelled).toBe(false);
+    expect(active.cancelAll()).toBe(0);
+  });
+});

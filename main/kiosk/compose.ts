@@ -1,0 +1,131 @@
+import path from 'node:path';
+import type { ActionResult } from '../../src/ipc/contract';
+import type { WipeAuditRecord } from '../../src/audit/record-types';
+import type { Policy } from '../../src/policy/schema';
+import type { KioskClock } from '../../src/schedule/clock';
+import type { LastShiftWipe } from '../../src/schedule/due-check';
+import { SessionController } from '../../src/session/controller';
+import type { CitizenSession } from '../../src/session/types';
+import type { OutOfServiceReason } from '../../src/ipc/contract';
+import { createSessionCanaries, type SessionCanaries } from '../../src/wipe/canaries';
+import type { WipeRequest } from '../../src/wipe/types';
+import { buildIpcHandlers } from '../ipc/handlers';
+import { clearSiteSession } from '../site/clear-session';
+import { KioskShell } from './kiosk-shell';
+import type { KioskWindowPort, SiteViewFactory, SiteViewHandle } from './ports';
+import { SiteViewManager } from './site-view-manager';
+import { StaffDesk, type StaffPort } from './staff-desk';
+import { createSessionWiper, createShiftWiper, type ShiftWiperDeps } from './wipers';
+
+/**
+ * Builds the kiosk from its ports: the same code runs with Electron (main/index.ts) and with fakes
+ * (test/main/). With no valid policy there is no controller and no site view manager at all, so
+ * the out-of-service screen is the only thing the kiosk can show.
+ */
+export interface KioskPorts {
+  policy: Policy | null;
+  /** The policy's downloads and state roots; null with no policy. */
+  roots: { downloads: string; state: string } | null;
+  window: KioskWindowPort;
+  siteViews: SiteViewFactory;
+  clock: KioskClock;
+  runWipe(request: WipeRequest): Promise<{ ok: boolean }>;
+  markOutOfService(reason: string): Promise<void>;
+  readLastShiftWipe(): Promise<LastShiftWipe | null>;
+  shiftWipes: ShiftWiperDeps;
+  staff: StaffPort | null;
+  readRecentWipes(count: number): Promise<WipeAuditRecord[]>;
+  rememberCanaries(canaries: SessionCanaries): Promise<void>;
+  files: { exists(dir: string, name: string): boolean; ensureDir(dir: string): void; write(file: string, text: string): Promise<void> };
+  newSessionId(): string;
+  reloadPolicy(): Promise<ActionResult>;
+  leaveKiosk(): ActionResult;
+  log(message: string): void;
+}
+
+/** The cookie canary's URL: `.invalid` never resolves, and the request guard refuses it anyway. */
+export const CANARY_COOKIE_URL = 'https://public-kiosk-canary.invalid/';
+/** The download canary: a dot file, which no sanitised download name can ever be. */
+export const DOWNLOAD_CANARY_NAME = '.public-kiosk-canary';
+
+export function composeKiosk(ports: KioskPorts) {
+  const { policy, roots } = ports;
+  let views: SiteViewManager | null = null;
+  let controller: SessionController<SessionCanaries> | null = null;
+  let shell: KioskShell | null = null;
+  const current = (): Policy | null => policy;
+  if (policy && roots) {
+    views = new SiteViewManager({
+      factory: ports.siteViews,
+      window: ports.window,
+      policy: () => policy,
+      downloadsRoot: roots.downloads,
+      fileExists: ports.files.exists,
+      ensureDir: ports.files.ensureDir,
+      events: {
+        crashed: (sessionId, reason) => shell?.siteCrashed(sessionId, reason),
+        pageChanged: () => shell?.refresh(),
+        notice: (notice) => shell?.showNotice(notice),
+        activity: () => shell?.activity(),
+      },
+    });
+    const viewManager = views;
+    controller = new SessionController<SessionCanaries>({
+      policy,
+      clock: ports.clock,
+      runSessionWipe: createSessionWiper({ views: viewManager, runWipe: ports.runWipe, markOutOfService: ports.markOutOfService, log: ports.log }),
+      runShiftWipe: createShiftWiper(ports.shiftWipes),
+      readLastShiftWipe: () => ports.readLastShiftWipe(),
+      newSessionId: ports.newSessionId,
+      createCanaries: (id) => createSessionCanaries(id, new Date(ports.clock.now())),
+      // The partition name is the session id itself: the wipe engine, the downloads folder and the
+      // canaries all name the session the same way.
+      options: { partitionPrefix: '' },
+    });
+  }
+  const activeController = controller;
+  shell = new KioskShell({
+    policy: current,
+    controller: activeController,
+    views,
+    window: ports.window,
+    prepareSession: (session, view) => plantCanaries(ports, session, view),
+    discardOrphan: (session) => {
+      if (session) void clearSiteSession(session);
+    },
+    setTimer: (ms, cb) => ports.clock.setTimer(ms, cb),
+    now: () => new Date(ports.clock.now()),
+    log: ports.log,
+  });
+  const staffDesk = new StaffDesk({
+    staff: ports.staff,
+    shell,
+    forceWipe: () => activeController?.forceWipe() ?? false,
+    readRecentWipes: ports.readRecentWipes,
+    reloadPolicy: ports.reloadPolicy,
+    leaveKiosk: () => (activeController?.session() ? { ok: false, reason: 'failed', message: 'session-open' } : ports.leaveKiosk()),
+  });
+  const handlers = buildIpcHandlers(shell, staffDesk);
+  const kioskShell = shell;
+  return {
+    shell: kioskShell,
+    staffDesk,
+    handlers,
+    controller: activeController,
+    async start(fault: OutOfServiceReason | null): Promise<void> {
+      if (activeController) await activeController.start(fault);
+      kioskShell.refresh();
+    },
+  };
+}
+
+async function plantCanaries(ports: KioskPorts, session: CitizenSession<unknown>, view: SiteViewHandle): Promise<void> {
+  const canaries = session.canaries as SessionCanaries;
+  const roots = ports.roots;
+  if (!roots) throw new Error('no data roots');
+  await ports.rememberCanaries(canaries);
+  await view.session.cookies.set({ url: CANARY_COOKIE_URL, name: 'pk-canary', value: canaries.cookie, secure: true, httpOnly: true });
+  const dir = path.join(roots.downloads, session.partition);
+  ports.files.ensureDir(dir);
+  await ports.files.write(path.join(dir, DOWNLOAD_CANARY_NAME), canaries.download);
+}

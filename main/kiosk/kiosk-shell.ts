@@ -1,0 +1,163 @@
+import type { ActionResult, KioskStatus, Language, StaffView } from '../../src/ipc/contract';
+import type { Policy } from '../../src/policy/schema';
+import type { Cancelable } from '../../src/schedule/clock';
+import type { SessionController } from '../../src/session/controller';
+import type { CitizenSession, SessionStatus } from '../../src/session/types';
+import { composeStatus, policyInvalidSession } from '../../src/shell/kiosk-status';
+import { siteViewVisible } from '../../src/shell/view-layout';
+import type { KioskWindowPort } from './ports';
+import type { SiteViewManager } from './site-view-manager';
+
+/**
+ * The kiosk as the UI sees it: composes the status, opens the site view when the controller starts a
+ * session, hides it under any overlay, and routes citizen actions to the controller. With no policy
+ * (or no controller) it is the out-of-service screen and nothing else: no site view is ever made.
+ */
+
+export type ControllerPort = Pick<
+  SessionController,
+  'startSession' | 'endSession' | 'stillHere' | 'userActivity' | 'browserCrashed' | 'status' | 'session' | 'onStatus' | 'reportFault'
+>;
+
+export interface KioskShellDeps {
+  policy(): Policy | null;
+  controller: ControllerPort | null;
+  views: Pick<SiteViewManager, 'open' | 'close' | 'setVisible' | 'navigate' | 'siteInfo' | 'openSessionId'> | null;
+  window: Pick<KioskWindowPort, 'sendStatus'>;
+  /** Before the first page loads: canaries remembered and planted. A failure takes the kiosk out of service. */
+  prepareSession(session: CitizenSession, view: ReturnType<SiteViewManager['open']>): Promise<void>;
+  /** Clears a partition whose session the controller dropped without a wipe (a fault mid-session). */
+  discardOrphan(session: ReturnType<SiteViewManager['close']>): void;
+  setTimer(delayMs: number, callback: () => void): Cancelable;
+  now(): Date;
+  log(message: string): void;
+}
+
+const NOTICE_MS = 8_000;
+const ACTIVITY_EVERY_MS = 1_000;
+
+export class KioskShell {
+  private language: Language;
+  private staff: StaffView | undefined;
+  private staffPanelOpen = false;
+  private notice: KioskStatus['notice'];
+  private noticeTimer: Cancelable | null = null;
+  private lastActivity = 0;
+  private readonly invalidSince: Date;
+
+  constructor(private readonly deps: KioskShellDeps) {
+    this.language = deps.policy()?.ui.language ?? 'vi';
+    this.invalidSince = deps.now();
+    deps.controller?.onStatus(() => this.refresh());
+  }
+
+  status(): KioskStatus {
+    const session: SessionStatus = this.deps.controller && this.deps.policy() ? this.deps.controller.status() : policyInvalidSession(this.invalidSince);
+    const parts = { session, policy: this.deps.policy(), language: this.language, site: this.deps.views?.siteInfo(), notice: this.notice, staff: this.staff };
+    return composeStatus(parts);
+  }
+
+  /** Re-sends the status and re-decides what the site view shows; called on every change. */
+  refresh(): void {
+    const status = this.status();
+    this.closeOrphanView();
+    this.deps.views?.setVisible(siteViewVisible(status, this.staffPanelOpen));
+    this.deps.window.sendStatus(status);
+  }
+
+  async startSession(serviceIndex: number | null): Promise<ActionResult> {
+    const { controller, views } = this.deps;
+    const policy = this.deps.policy();
+    if (!controller || !views || !policy) return { ok: false, reason: 'failed', message: 'out-of-service' };
+    const service = policy.services[serviceIndex ?? 0];
+    if (!service) return { ok: false, reason: 'invalid' };
+    const started = controller.startSession(serviceIndex);
+    if (!started.ok) return { ok: false, reason: 'failed', message: started.reason };
+    this.staff = undefined;
+    try {
+      const view = views.open(started.session.partition);
+      await this.deps.prepareSession(started.session, view);
+      if (views.openSessionId !== started.session.partition) return { ok: false, reason: 'failed', message: 'session-ended' };
+      view.contents.loadURL(service.url).catch(() => undefined);
+    } catch (error) {
+      this.deps.log(`could not open the site view: ${error instanceof Error ? error.message : String(error)}`);
+      controller.reportFault('internal-error');
+      return { ok: false, reason: 'failed', message: 'internal-error' };
+    } finally {
+      this.refresh();
+    }
+    return { ok: true };
+  }
+
+  endSession(): ActionResult {
+    return this.deps.controller?.endSession() ? { ok: true } : { ok: false, reason: 'failed', message: 'no-session' };
+  }
+
+  stillHere(): ActionResult {
+    return this.deps.controller?.stillHere() ? { ok: true } : { ok: false, reason: 'failed', message: 'no-warning' };
+  }
+
+  navigate(action: 'back' | 'forward' | 'home' | 'reload'): ActionResult {
+    const session = this.deps.controller?.session();
+    const home = session ? this.deps.policy()?.services[session.serviceIndex ?? 0]?.url : undefined;
+    if (!home || !this.deps.views?.navigate(action, home)) return { ok: false, reason: 'failed', message: 'no-session' };
+    this.activity();
+    return { ok: true };
+  }
+
+  setLanguage(language: Language): ActionResult {
+    const allowed = this.deps.policy()?.ui.languages ?? ['vi', 'en'];
+    if (!allowed.includes(language)) return { ok: false, reason: 'invalid' };
+    this.language = language;
+    this.refresh();
+    return { ok: true };
+  }
+
+  setStaffPanelOpen(open: boolean): ActionResult {
+    this.staffPanelOpen = open;
+    // Closing the panel signs the staff member out: the next person at the screen is a citizen.
+    if (!open) this.staff = undefined;
+    this.refresh();
+    return { ok: true };
+  }
+
+  setStaff(staff: StaffView | undefined): void {
+    this.staff = staff;
+    this.refresh();
+  }
+
+  signedInStaffId(): string | null {
+    return this.staff?.staffId ?? null;
+  }
+
+  /** Input in either view; throttled, and only while a citizen is in session. */
+  activity(): void {
+    const now = this.deps.now().getTime();
+    if (now - this.lastActivity < ACTIVITY_EVERY_MS) return;
+    this.lastActivity = now;
+    if (this.deps.controller?.session()) this.deps.controller.userActivity();
+  }
+
+  siteCrashed(sessionId: string, reason: string): void {
+    this.deps.log(`site view renderer gone (${reason}): ending the session`);
+    if (this.deps.controller?.session()?.partition === sessionId) this.deps.controller.browserCrashed();
+  }
+
+  showNotice(notice: NonNullable<KioskStatus['notice']>): void {
+    this.notice = notice;
+    this.noticeTimer?.cancel();
+    this.noticeTimer = this.deps.setTimer(NOTICE_MS, () => {
+      this.notice = undefined;
+      this.refresh();
+    });
+    this.refresh();
+  }
+
+  private closeOrphanView(): void {
+    const open = this.deps.views?.openSessionId ?? null;
+    if (open === null) return;
+    const session = this.deps.controller?.session();
+    if (session && session.partition === open) return;
+    this.deps.discardOrphan(this.deps.views?.close(open) ?? null);
+  }
+}

@@ -1,0 +1,48 @@
+import type { KioskStatus } from '../../src/ipc/contract';
+import type { Rect } from '../../src/shell/view-layout';
+import type { GuardedContents, SiteSessionPort } from '../site/ports';
+
+/**
+ * The Electron pieces the kiosk wiring drives, as narrow interfaces. main/electron/ builds the real
+ * ones (BaseWindow, WebContentsView, Session); tests pass fakes.
+ */
+
+/** A site view's webContents: the guards' events plus what the toolbar and the crash path need. */
+export type SiteContents = GuardedContents & SiteContentsExtras;
+
+export interface SiteContentsExtras {
+  on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
+  on(event: 'page-title-updated' | 'did-navigate' | 'did-navigate-in-page' | 'did-start-loading' | 'did-stop-loading', listener: () => void): unknown;
+  on(event: 'before-mouse-event', listener: (event: unknown, mouse: { type: string }) => void): unknown;
+  getURL(): string;
+  getTitle(): string;
+  isLoading(): boolean;
+  reload(): void;
+  readonly navigationHistory: { canGoBack(): boolean; canGoForward(): boolean; goBack(): void; goForward(): void };
+}
+
+/** A citizen's session as the wiring uses it: guards, clears, and the cookie canary. */
+export interface CitizenSessionPort extends SiteSessionPort {
+  cookies: { set(details: { url: string; name: string; value: string; secure: boolean; httpOnly: boolean }): Promise<void> };
+}
+
+export interface SiteViewHandle {
+  readonly contents: SiteContents;
+  readonly session: CitizenSessionPort;
+  setBounds(rect: Rect): void;
+  setVisible(visible: boolean): void;
+  /** Takes the view out of the window and closes its webContents without a beforeunload prompt. */
+  close(): void;
+}
+
+export interface SiteViewFactory {
+  /** A new WebContentsView in the given in-memory partition, added to the window, hidden. */
+  create(partition: string): SiteViewHandle;
+}
+
+export interface KioskWindowPort {
+  contentSize(): { width: number; height: number };
+  onResize(listener: () => void): void;
+  /** Pushes the status to the UI (STATUS_CHANNEL). */
+  sendStatus(status: KioskStatus): void;
+}

@@ -1,0 +1,41 @@
+import type { KioskStatus, Language, StaffView } from '../ipc/contract';
+import type { Policy } from '../policy/schema';
+import type { SessionStatus } from '../session/types';
+
+/**
+ * The status the UI renders, composed from the session controller's state and what the shell knows
+ * (policy texts, the open site, a notice, the signed-in staff member). Without a valid policy the
+ * kiosk is out of service and shows nothing else: no services, no site.
+ */
+export interface StatusParts {
+  session: SessionStatus;
+  policy: Policy | null;
+  language: Language;
+  site?: KioskStatus['site'] | undefined;
+  notice?: KioskStatus['notice'] | undefined;
+  staff?: StaffView | undefined;
+}
+
+export function composeStatus(parts: StatusParts): KioskStatus {
+  const { session, policy } = parts;
+  const status: KioskStatus = {
+    state: session.state,
+    language: parts.language,
+    languages: policy?.ui.languages ?? ['vi', 'en'],
+    services: policy?.services.map((s) => (s.description ? { name: s.name, url: s.url, description: s.description } : { name: s.name, url: s.url })) ?? [],
+  };
+  if (policy?.ui.unitName) status.unitName = policy.ui.unitName;
+  if (session.idleWarning) status.idleWarning = session.idleWarning;
+  if (session.shiftWarning) status.shiftWarning = session.shiftWarning;
+  if (session.wipe) status.wipe = session.wipe;
+  if (session.outOfService) status.outOfService = session.outOfService;
+  if (session.state === 'in-session' && parts.site) status.site = parts.site;
+  if (parts.notice && session.state === 'in-session') status.notice = parts.notice;
+  if (parts.staff) status.staff = parts.staff;
+  return status;
+}
+
+/** The status of a kiosk whose policy could not be loaded: out of service, nothing to start. */
+export function policyInvalidSession(since: Date): SessionStatus {
+  return { state: 'out-of-service', outOfService: { reason: 'policy-invalid', since: since.toISOString() } };
+}

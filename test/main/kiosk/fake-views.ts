@@ -1,0 +1,93 @@
+import type { KioskStatus } from '../../../src/ipc/contract';
+import type { Rect } from '../../../src/shell/view-layout';
+import type { CitizenSessionPort, KioskWindowPort, SiteContents, SiteViewFactory, SiteViewHandle } from '../../../main/kiosk/ports';
+import { FakeContents, FakeSession } from '../fakes';
+
+export class FakeSiteContents extends FakeContents {
+  url = '';
+  title = '';
+  back: string[] = [];
+  reloads = 0;
+  navigationHistory = {
+    canGoBack: () => this.back.length > 0,
+    canGoForward: () => false,
+    goBack: () => void (this.url = this.back.pop() ?? this.url),
+    goForward: () => undefined,
+  };
+  override async loadURL(url: string): Promise<void> {
+    await super.loadURL(url);
+    if (this.url) this.back.push(this.url);
+    this.url = url;
+    this.title = `Page ${url}`;
+    this.emit('did-navigate', {}, url);
+  }
+  getURL(): string {
+    return this.url;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  isLoading(): boolean {
+    return false;
+  }
+  reload(): void {
+    this.reloads += 1;
+  }
+}
+
+export class FakeCitizenSession extends FakeSession implements CitizenSessionPort {
+  cookiesSet: { url: string; name: string; value: string }[] = [];
+  cookies = { set: async (c: { url: string; name: string; value: string }) => void this.cookiesSet.push(c) };
+}
+
+export class FakeSiteView implements SiteViewHandle {
+  readonly contents: FakeSiteContents & SiteContents = new FakeSiteContents() as FakeSiteContents & SiteContents;
+  readonly session = new FakeCitizenSession();
+  bounds: Rect | undefined;
+  visible = false;
+  closed = false;
+  constructor(readonly partition: string) {}
+  setBounds(rect: Rect): void {
+    this.bounds = rect;
+  }
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+  }
+  close(): void {
+    this.closed = true;
+  }
+}
+
+export class FakeSiteViewFactory implements SiteViewFactory {
+  created: FakeSiteView[] = [];
+  create(partition: string): FakeSiteView {
+    const view = new FakeSiteView(partition);
+    this.created.push(view);
+    return view;
+  }
+  get last(): FakeSiteView | undefined {
+    return this.created.at(-1);
+  }
+}
+
+export class FakeWindow implements KioskWindowPort {
+  sent: KioskStatus[] = [];
+  private resize: (() => void) | undefined;
+  size = { width: 1280, height: 800 };
+  contentSize() {
+    return this.size;
+  }
+  onResize(listener: () => void): void {
+    this.resize = listener;
+  }
+  resizeTo(width: number, height: number): void {
+    this.size = { width, height };
+    this.resize?.();
+  }
+  sendStatus(status: KioskStatus): void {
+    this.sent.push(status);
+  }
+  get last(): KioskStatus | undefined {
+    return this.sent.at(-1);
+  }
+}

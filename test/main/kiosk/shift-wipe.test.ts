@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createShiftWiper } from '../../../main/kiosk/wipers';
+import { makeShell, settle } from './harness';
+
+describe('shift wipes: relaunch, then the start-up wipe answers', () => {
+  it('a due shift wipe at start is answered by the start-up wipe, without a relaunch', async () => {
+    const k = makeShell({ lastShiftWipeCovered: null, startup: { ran: true, ok: true, detail: '' }, relaunchedForWipe: true });
+    await k.start(null);
+    await settle();
+    expect(k.relaunches).toEqual([]);
+    expect(k.window.last?.state).toBe('welcome');
+  });
+
+  it('a failed start-up wipe puts the kiosk out of service instead of relaunching in a loop', async () => {
+    const k = makeShell({ lastShiftWipeCovered: null, startup: { ran: true, ok: false, detail: 'EBUSY' }, relaunchedForWipe: true });
+    await k.start(null);
+    await settle();
+    expect(k.relaunches).toEqual([]);
+    expect(k.window.last).toMatchObject({ state: 'out-of-service', outOfService: { reason: 'wipe-failed' } });
+    expect(k.siteViews.created).toEqual([]);
+  });
+
+  it('a relaunch whose start-up wipe did not run reports a failure rather than relaunching again', async () => {
+    const k = makeShell({ lastShiftWipeCovered: null, startup: { ran: false }, relaunchedForWipe: true });
+    await k.start(null);
+    await settle();
+    expect(k.relaunches).toEqual([]);
+    expect(k.window.last?.state).toBe('out-of-service');
+  });
+
+  it('the 11:30 shift end ends the citizen session with its wipe, then relaunches for the full wipe', async () => {
+    const k = makeShell();
+    await k.start(null);
+    await k.clock.advanceTo(new Date('2025-06-02T11:29:00+07:00'));
+    await k.handlers['kiosk:start-session'](null);
+    await k.clock.advance(60_000 + 60_000);
+    expect(k.wipes.map((w) => [w.scope, w.trigger])).toEqual([['session', 'shift-end']]);
+    expect(k.relaunches).toEqual(['shift-end']);
+    expect(k.window.last?.state).toBe('wiping-shift');
+  });
+
+  it('a staff-forced wipe is recorded as manual', async () => {
+    const relaunches: string[] = [];
+    const wipe = createShiftWiper({ startup: { ran: false }, relaunchedForWipe: false, relaunchForWipe: (t) => void relaunches.push(t), log: () => undefined });
+    void wipe('staff', null);
+    await settle();
+    expect(relaunches).toEqual(['manual']);
+  });
+});
