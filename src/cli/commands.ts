@@ -2,6 +2,12 @@ import type { Command } from './command';
 import { policyCheckCommand } from './commands/policy-check';
 import { policyCheckUrlCommand } from './commands/policy-check-url';
 import { installScheduleCommand } from './commands/install-schedule';
+import { staffAddCommand } from './commands/staff-add';
+import { staffListCommand } from './commands/staff-list';
+import { staffRemoveCommand } from './commands/staff-remove';
+import { staffPasswdCommand } from './commands/staff-passwd';
+import { staffTotpEnrolCommand } from './commands/staff-totp-enrol';
+import { staffUnlockCommand } from './commands/staff-unlock';
 import { wipeCommand } from './commands/wipe';
 import { statusCommand } from './commands/status';
 import { auditVerifyCommand } from './commands/audit-verify';
@@ -15,6 +21,12 @@ export const commands: Command[] = [
   policyCheckCommand,
   policyCheckUrlCommand,
   installScheduleCommand,
+  staffAddCommand,
+  staffListCommand,
+  staffRemoveCommand,
+  staffPasswdCommand,
+  staffTotpEnrolCommand,
+  staffUnlockCommand,
   wipeCommand,
   statusCommand,
   auditVerifyCommand,

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { withFileMutex, isErrno } from './file-mutex';
+import { readTextIfExists, writeFileAtomic } from '../state/atomic-file';
+import { acquireFileLock } from '../state/file-lock';
 import { verifierSchema } from './verifier';
 
 /** Lower-case letters, digits and . _ -, 3 to 32 long: typed on a kiosk keyboard, shown in audit records. */
@@ -67,22 +67,20 @@ export class AccountStore {
   /** Runs `change` on the current accounts under the lock; whatever it leaves in the array is saved. */
   async update<T>(change: (accounts: StaffAccount[]) => T): Promise<T> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    return withFileMutex(`${this.file}.lock`, async () => {
+    const lock = await acquireFileLock(`${this.file}.lock`, 'staff accounts', 15_000);
+    try {
       const accounts = await this.read();
       const result = change(accounts);
-      await this.write(accounts);
+      await writeFileAtomic(this.file, `${JSON.stringify(fileSchema.parse({ version: 1, accounts }), null, 2)}\n`);
       return result;
-    });
+    } finally {
+      await lock.release();
+    }
   }
 
   private async read(): Promise<StaffAccount[]> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if (isErrno(error, 'ENOENT')) return [];
-      throw error;
-    }
+    const text = await readTextIfExists(this.file);
+    if (text === null) return [];
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -95,23 +93,5 @@ export class AccountStore {
       throw new AccountFileError(this.file, `${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'}`);
     }
     return parsed.data.accounts;
-  }
-
-  private async write(accounts: StaffAccount[]): Promise<void> {
-    const checked = fileSchema.parse({ version: 1, accounts });
-    const temp = path.join(this.dir, `.accounts.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(`${JSON.stringify(checked, null, 2)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(temp, this.file);
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
   }
 }

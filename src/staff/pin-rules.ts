@@ -9,13 +9,20 @@ export const MIN_PIN_LENGTH = 6;
  * accounts) always need a full password.
  */
 export function checkPin(pin: string, role: StaffRole, rules: Policy['staff']['pin']): StrengthFailure | null {
-  if (role !== 'staff') return { rule: 'pin-role', message: 'PINs are allowed for the staff role only; an admin needs a password' };
-  if (!rules.allowed) return { rule: 'pin-not-allowed', message: 'the policy does not allow PINs (staff.pin.allowed is false)' };
+  const refused = pinRefusedFor(role, rules);
+  if (refused) return refused;
   if (!/^[0-9]+$/.test(pin)) return { rule: 'pin-digits', message: 'a PIN must be digits 0-9 only' };
   const minLength = Math.max(MIN_PIN_LENGTH, rules.minLength);
   if (pin.length < minLength) return { rule: 'pin-min-length', message: `a PIN must be at least ${minLength} digits` };
   if (isRun(pin)) return { rule: 'pin-run', message: 'a PIN must not be a run of digits such as 123456 or 987654' };
   if (isRepeat(pin)) return { rule: 'pin-repeat', message: 'a PIN must not repeat a pattern such as 111111 or 121212' };
+  return null;
+}
+
+/** Whether this role may use a PIN at all under this policy, before any PIN is typed. */
+export function pinRefusedFor(role: StaffRole, rules: Policy['staff']['pin']): StrengthFailure | null {
+  if (role !== 'staff') return { rule: 'pin-role', message: 'PINs are allowed for the staff role only; an admin needs a password' };
+  if (!rules.allowed) return { rule: 'pin-not-allowed', message: 'the policy does not allow PINs (staff.pin.allowed is false)' };
   return null;
 }
 

@@ -2,8 +2,9 @@ import { KIOSK_CREDENTIAL_SERVICE } from '../secrets/credential-store';
 import { normalizeStaffId, STAFF_ID_PATTERN, type StaffAccount } from './account-store';
 import { StaffInputError } from './errors';
 import { lockedForSeconds, NO_FAILURES } from './lockout';
+import { pinRefusedFor } from './pin-rules';
 import { StaffContext, totpAccount, type StaffAccessDeps } from './staff-context';
-import { checkSecret, type SecretKind, type StaffRole } from './strength';
+import { checkSecret, secretKindName, type SecretKind, type StaffRole } from './strength';
 import { confirmTotpEnrolment, startTotpEnrolment, type TotpEnrolment } from './totp-enrolment';
 import { createVerifier } from './verifier';
 
@@ -55,9 +56,7 @@ export class StaffAdmin {
       throw new StaffInputError('display name must be 1-100 characters without control characters', 'name-format');
     }
     if (await this.context.accounts.find(id)) throw new StaffInputError(`staff id '${id}' already exists`, 'id-exists');
-    if (draft.kind === 'pin' && draft.role !== 'staff') {
-      throw new StaffInputError('PINs are allowed for the staff role only; an admin needs a password', 'pin-role');
-    }
+    this.checkKind(draft.role, draft.kind);
     return { ...draft, id, displayName };
   }
 
@@ -123,14 +122,15 @@ export class StaffAdmin {
     return confirmTotpEnrolment(this.context, enrolment, code);
   }
 
-  /** Throws before anything is stored, naming the rule the secret breaks. */
-  checkSecret(secret: string, kind: SecretKind, owner: { id: string; displayName: string; role: StaffRole }): void {
-    this.refuseWeak(secret, kind, owner);
+  /** Refuses a PIN for a role or policy that does not allow one, before anyone types it. */
+  checkKind(role: StaffRole, kind: SecretKind): void {
+    const refused = kind === 'pin' ? pinRefusedFor(role, this.context.policy.pin) : null;
+    if (refused) throw new StaffInputError(`PIN refused (${refused.rule}): ${refused.message}`, refused.rule);
   }
 
   private refuseWeak(secret: string, kind: SecretKind, owner: { id: string; displayName: string; role: StaffRole }): void {
     const weak = checkSecret(secret, kind, owner, this.context.policy);
-    if (weak) throw new StaffInputError(`${kind} refused (${weak.rule}): ${weak.message}`, weak.rule);
+    if (weak) throw new StaffInputError(`${secretKindName(kind)} refused (${weak.rule}): ${weak.message}`, weak.rule);
   }
 
   async existing(idInput: string): Promise<StaffAccount> {

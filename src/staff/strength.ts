@@ -18,6 +18,11 @@ export interface SecretOwner {
   role: StaffRole;
 }
 
+/** How people call each kind, in messages and prompts. */
+export function secretKindName(kind: SecretKind): string {
+  return kind === 'pin' ? 'PIN' : 'password';
+}
+
 /** The longest secret accepted anywhere (the IPC contract's limit). */
 export const MAX_SECRET_LENGTH = 256;
 

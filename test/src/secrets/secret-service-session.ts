@@ -53,17 +53,25 @@ export function removeKeyringHome(home: string): void {
 export function runInSecretService(command: readonly string[], options: SessionOptions = {}): SessionRun {
   const home = options.home ?? makeKeyringHome();
   try {
-    const wrapper = 'printf %s "$PK_KEYRING_PW" | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"';
-    const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', wrapper, 'sh', ...command], {
-      encoding: 'utf8',
-      timeout: 60_000,
-      input: options.input ?? '',
-      env: { ...keyringEnv(home), PK_KEYRING_PW: 'test-keyring-password', ...options.env },
-    });
+    const wrapped = inSecretService(command, home, options.env);
+    const result = spawnSync(wrapped.command, wrapped.args, { encoding: 'utf8', timeout: 60_000, input: options.input ?? '', env: wrapped.env });
     return { code: result.status, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? '') };
   } finally {
     if (options.home === undefined) removeKeyringHome(home);
   }
+}
+
+/**
+ * The command line that runs `command` in a new D-Bus session with gnome-keyring unlocked. The
+ * keyring lives in `home`: a later run with the same home sees what an earlier one stored.
+ */
+export function inSecretService(command: readonly string[], home: string, env: Record<string, string> = {}) {
+  const wrapper = 'printf %s "$PK_KEYRING_PW" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "$@"';
+  return {
+    command: 'dbus-run-session',
+    args: ['--', 'sh', '-c', wrapper, 'sh', ...command],
+    env: { ...keyringEnv(home), PK_KEYRING_PW: 'test-keyring-password', ...env },
+  };
 }
 
 /** A minimal environment: nothing of the caller's own desktop session may leak in. */

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountFileError, AccountStore, type StaffAccount } from '../../../src/staff/account-store';
@@ -39,7 +40,7 @@ describe('account store', () => {
   it('removes a lock left by a process that died', async () => {
     const store = new AccountStore(fixture.stateRoot);
     mkdirSync(store.dir, { recursive: true });
-    writeFileSync(`${store.file}.lock`, '999999999');
+    writeFileSync(`${store.file}.lock`, JSON.stringify({ pid: 999_999_999, host: hostname(), token: 'left-by-a-crash' }));
     const added = await account('after.crash');
     await store.update((list) => list.push(added));
     expect((await store.list()).map((a) => a.id)).toEqual(['after.crash']);
