@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type * as KeyringModule from '@napi-rs/keyring';
 import type { AsyncEntry, EntryOptions } from '@napi-rs/keyring';
 import type { CredentialStore } from './credential-store';
@@ -74,11 +75,14 @@ async function probe(store: CredentialStore): Promise<boolean> {
   }
 }
 
-let keyringModule: Promise<Keyring> | undefined;
+let keyringModule: Keyring | undefined;
 
-/** Loaded on first use so a missing native binding makes the store unavailable instead of crashing the importer. */
-function loadKeyring(): Promise<Keyring> {
-  keyringModule ??= import('@napi-rs/keyring');
+/**
+ * Loaded on first use so a missing native binding makes the store unavailable instead of crashing
+ * the importer. With require, not import(): import() of a package inside app.asar fails (electron#38957).
+ */
+async function loadKeyring(): Promise<Keyring> {
+  keyringModule ??= createRequire(__filename)('@napi-rs/keyring') as Keyring;
   return keyringModule;
 }
 
