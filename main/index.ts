@@ -1,3 +1,141 @@
-// Composition root of the Electron main process (built in issue 6). Kept importable so the build
-// and the type-check of main/ against electron.d.ts run from the first commit.
-export {};
+// Composition root of the Electron main process: the only place that knows every piece. It reads
+// the policy and prepares paths before Electron is ready, runs the start-up wipe while no browser
+// file is open, then builds the window, the IPC gate and the kiosk (main/kiosk/compose.ts) from
+// Electron adapters (main/electron/) and the core (src/).
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, powerMonitor } from 'electron';
+import { readRecentWipes } from '../src/audit/recent';
+import type { ActionResult, OutOfServiceReason } from '../src/ipc/contract';
+import { systemClock } from '../src/schedule/system-clock';
+import { faultFromServiceState } from '../src/shell/service-fault';
+import { UI_ENTRY_URL } from '../src/shell/security-settings';
+import { markOutOfService, readServiceState } from '../src/state/service-state';
+import { rememberCanaries } from '../src/wipe/canaries';
+import { runWipe } from '../src/wipe/run-wipe';
+import { hardenApp, prepareBeforeReady } from './electron/app-setup';
+import { createKioskWindow } from './electron/kiosk-window';
+import { createLifecycle } from './electron/lifecycle';
+import { createUiSession, hardenDefaultSession } from './electron/sessions';
+import { runHeadlessIfCommand } from './headless';
+import { registerIpcHandlers } from './ipc/electron-ipc';
+import { createIpcDispatcher } from './ipc/dispatch';
+import { planBoot } from './kiosk/boot-plan';
+import { composeKiosk } from './kiosk/compose';
+import { buildCoreServices } from './kiosk/core-services';
+import { holdKioskLock, type HeldLock } from './kiosk/liveness';
+import { runStartupWipe, startupWipeCommand, WIPE_ON_START, wipeOnStartTrigger, type SpawnSync } from './kiosk/startup-wipe';
+import { attachUiGuards } from './kiosk/ui-guards';
+import type { StartupWipeResult } from './kiosk/wipers';
+
+const log = (message: string): void => console.error(`public-kiosk: ${message}`);
+const noPolicy = (): Promise<never> => Promise.reject(new Error('no valid policy'));
+
+async function main(): Promise<void> {
+  if (await runHeadlessIfCommand(process.argv)) return;
+  const plan = planBoot(process.argv, process.env, process.platform);
+  for (const problem of plan.problems) log(`policy: ${problem}`);
+  prepareBeforeReady(plan.roots);
+  const wipeTrigger = wipeOnStartTrigger(process.argv);
+  let startup: StartupWipeResult = { ran: false };
+  if (plan.roots) {
+    const facts = { platform: process.platform, execPath: process.execPath, isPackaged: app.isPackaged, appPath: app.getAppPath(), policyFile: plan.policyFile };
+    startup = runStartupWipe(spawnSync as SpawnSync, startupWipeCommand(facts, wipeTrigger), process.env);
+    if (startup.ran) log(`start-up wipe: ${startup.ok ? 'done' : startup.detail}`);
+  }
+  if (!app.requestSingleInstanceLock()) {
+    app.exit(0);
+    return;
+  }
+  await app.whenReady();
+  hardenApp();
+  hardenDefaultSession();
+
+  const uiSession = createUiSession(path.join(__dirname, '..', 'ui', 'renderer'), plan.mode.dev);
+  const win = createKioskWindow(plan.mode, path.join(__dirname, 'ipc', 'preload.js'), uiSession);
+  const services = plan.policy && plan.roots ? buildCoreServices(plan.policy, plan.roots) : null;
+  const state = plan.roots?.state;
+  let lock: HeldLock | null = null;
+  const lifecycle = createLifecycle(async () => lock?.release(), win.allowClose);
+
+  const kiosk = composeKiosk({
+    policy: plan.policy,
+    roots: plan.roots,
+    window: win.port,
+    siteViews: win.siteViews,
+    clock: systemClock,
+    runWipe: (request) => (services ? runWipe(request, services.wipeDeps) : noPolicy()),
+    markOutOfService: (reason) => (services && state ? markOutOfService(state, reason, services.audit) : noPolicy()),
+    readLastShiftWipe: async () => (state ? (await readServiceState(state)).lastShiftWipe : null),
+    shiftWipes: { startup, relaunchedForWipe: wipeTrigger !== null, relaunchForWipe: (t) => void lifecycle.relaunch([`${WIPE_ON_START}=${t}`]), log },
+    staff: services?.staff ?? null,
+    readRecentWipes: (count) => (state ? readRecentWipes(state, count) : Promise.resolve([])),
+    rememberCanaries: (canaries) => (state ? rememberCanaries(state, canaries) : noPolicy()),
+    files: {
+      exists: (dir, name) => existsSync(path.join(dir, name)),
+      ensureDir: (dir) => void mkdirSync(dir, { recursive: true, mode: 0o700 }),
+      write: (file, text) => writeFile(file, text, { mode: 0o600 }),
+    },
+    newSessionId: () => randomUUID(),
+    reloadPolicy: async (): Promise<ActionResult> => {
+      const next = planBoot(process.argv, process.env, process.platform);
+      if (!next.policy) return { ok: false, reason: 'invalid', message: next.problems[0] ?? 'the policy is not valid' };
+      if (kiosk.controller?.session()) return { ok: false, reason: 'failed', message: 'session-open' };
+      void lifecycle.relaunch([]);
+      return { ok: true };
+    },
+    leaveKiosk: () => {
+      void lifecycle.leave();
+      return { ok: true };
+    },
+    log,
+  });
+
+  attachUiGuards(win.ui.webContents, () => kiosk.shell.activity(), log);
+  registerIpcHandlers(createIpcDispatcher(kiosk.handlers, () => win.ui.webContents.id, (refusal) => log(refusal.message)));
+  win.ui.webContents.on('render-process-gone', (_event, details) => {
+    log(`the kiosk UI renderer is gone (${details.reason}); reloading it`);
+    void win.ui.webContents.loadURL(UI_ENTRY_URL);
+  });
+  await win.ui.webContents.loadURL(UI_ENTRY_URL);
+  win.show();
+  if (plan.mode.dev) win.ui.webContents.openDevTools({ mode: 'detach' });
+
+  let pendingSince: string | null = null;
+  kiosk.controller?.onStatus((status) => {
+    if (status.shiftWarning && pendingSince === null) pendingSince = new Date().toISOString();
+    if (status.state === 'welcome' || status.state === 'wiping-shift') pendingSince = null;
+  });
+  let fault: OutOfServiceReason | null = null;
+  if (state) {
+    try {
+      lock = await holdKioskLock({
+        stateRoot: state,
+        clock: systemClock,
+        pendingSince: () => pendingSince,
+        onLost: () => {
+          log('the liveness lock was taken over by another process: out of service');
+          kiosk.controller?.reportFault('internal-error');
+        },
+        log,
+      });
+      fault = faultFromServiceState(await readServiceState(state));
+    } catch (error) {
+      // Fail closed: a state root the kiosk cannot lock or read means it cannot prove anything.
+      log(`the state root is not usable: ${error instanceof Error ? error.message : String(error)}`);
+      fault = 'internal-error';
+    }
+  }
+  await kiosk.start(fault);
+  powerMonitor.on('resume', () => void kiosk.controller?.resumed());
+  powerMonitor.on('unlock-screen', () => void kiosk.controller?.unlocked());
+  app.on('second-instance', () => win.show());
+}
+
+main().catch((error: unknown) => {
+  log(`fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  app.exit(1);
+});

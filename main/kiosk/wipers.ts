@@ -1,6 +1,5 @@
-import type { WipeTrigger } from '../../src/audit/record-types';
 import type { CitizenSession, SessionEndTrigger, ShiftWipeTrigger, WipeOutcome } from '../../src/session/types';
-import { sessionWipeTriggers, shiftWipeTriggers } from '../../src/shell/wipe-triggers';
+import { sessionWipeTriggers } from '../../src/shell/wipe-triggers';
 import type { WipeRequest } from '../../src/wipe/types';
 import { clearSiteSession } from '../site/clear-session';
 import type { SiteViewManager } from './site-view-manager';
@@ -50,8 +49,8 @@ export interface ShiftWiperDeps {
   startup: StartupWipeResult;
   /** This process was started by a relaunch for a shift wipe. */
   relaunchedForWipe: boolean;
-  /** app.relaunch with the trigger for the audit record, then app.exit. Does not return in Electron. */
-  relaunchForWipe(trigger: WipeTrigger): void;
+  /** app.relaunch with the trigger (main/kiosk/startup-wipe.ts reads it), then app.exit. */
+  relaunchForWipe(trigger: ShiftWipeTrigger): void;
   log(message: string): void;
 }
 
@@ -65,7 +64,7 @@ export function createShiftWiper(deps: ShiftWiperDeps) {
       return { ok: false, detail: 'relaunched for a shift wipe, but the start-up wipe did not run' };
     }
     deps.log(`shift wipe (${trigger}): relaunching so it runs before the browser starts`);
-    deps.relaunchForWipe(shiftWipeTriggers[trigger]);
+    deps.relaunchForWipe(trigger);
     // The process is exiting; the controller stays in wiping-shift until then.
     return new Promise<WipeOutcome>(() => undefined);
   };

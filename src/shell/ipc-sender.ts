@@ -14,10 +14,12 @@ export interface IpcSender {
 export function isKioskUiSender(sender: IpcSender, uiWebContentsId: number | undefined): boolean {
   if (uiWebContentsId === undefined || sender.webContentsId !== uiWebContentsId) return false;
   if (sender.frame === null || !sender.frame.isTopFrame) return false;
-  try {
-    const url = new URL(sender.frame.url);
-    return url.protocol === 'app:' && url.host === APP_HOST && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
+  return isKioskUiUrl(sender.frame.url);
+}
+
+/** An app://kiosk/ page: the only thing the UI's webContents may ever show. */
+export function isKioskUiUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return url.protocol === 'app:' && url.host === APP_HOST && url.username === '' && url.password === '';
 }

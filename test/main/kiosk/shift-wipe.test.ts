@@ -39,11 +39,11 @@ describe('shift wipes: relaunch, then the start-up wipe answers', () => {
     expect(k.window.last?.state).toBe('wiping-shift');
   });
 
-  it('a staff-forced wipe is recorded as manual', async () => {
+  it('a staff-forced wipe relaunches with its own trigger', async () => {
     const relaunches: string[] = [];
     const wipe = createShiftWiper({ startup: { ran: false }, relaunchedForWipe: false, relaunchForWipe: (t) => void relaunches.push(t), log: () => undefined });
     void wipe('staff', null);
     await settle();
-    expect(relaunches).toEqual(['manual']);
+    expect(relaunches).toEqual(['staff']);
   });
 });

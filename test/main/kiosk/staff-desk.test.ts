@@ -58,7 +58,7 @@ describe('staff desk', () => {
     await k.handlers['staff:sign-in']('an', 'right', null);
     expect(await k.handlers['staff:force-wipe']()).toEqual({ ok: true });
     await settle();
-    expect(k.relaunches).toEqual(['manual']);
+    expect(k.relaunches).toEqual(['staff']);
   });
 
   it('will not leave the kiosk while a citizen session is open', async () => {

@@ -1,0 +1,27 @@
+// Runtime Electron adapter (tests never import this file): leaving and restarting the kiosk.
+import { app } from 'electron';
+import { WIPE_ON_START } from '../kiosk/startup-wipe';
+
+export interface Lifecycle {
+  /** Restarts the kiosk with the same arguments plus `extra`; the liveness lock is released first. */
+  relaunch(extra: string[]): Promise<void>;
+  /** The admin exit: the window becomes closable and the app quits. */
+  leave(): Promise<void>;
+}
+
+export function createLifecycle(releaseLock: () => Promise<void>, allowClose: () => void): Lifecycle {
+  const letGo = () => releaseLock().catch((error: unknown) => console.error('public-kiosk: releasing the liveness lock failed:', error));
+  return {
+    async relaunch(extra) {
+      await letGo();
+      const args = process.argv.slice(1).filter((arg) => !arg.startsWith(`${WIPE_ON_START}=`));
+      app.relaunch({ args: [...args, ...extra] });
+      app.exit(0);
+    },
+    async leave() {
+      allowClose();
+      await letGo();
+      app.quit();
+    },
+  };
+}
