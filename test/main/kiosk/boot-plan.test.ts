@@ -54,3 +54,19 @@ describe('planBoot', () => {
     expect(plan.problems.join('\n')).toMatch(/does not exist/);
   });
 });
+
+describe('the development policy of npm start / npm run dev', () => {
+  it('is the bundled policy with the data roots under PUBLIC_KIOSK_DEV_DATA', () => {
+    const plan = planBoot(['electron', '/repo', '--policy', path.resolve('scripts/dev-policy.yaml'), '--dev'], { PUBLIC_KIOSK_DEV_DATA: dir }, 'linux');
+    expect(plan.problems).toEqual([]);
+    expect(plan.mode.dev).toBe(true);
+    expect(plan.roots).toMatchObject({ sessionData: `${dir}/session-data`, downloads: `${dir}/downloads`, state: `${dir}/state` });
+    expect(plan.policy?.services.length).toBeGreaterThan(0);
+  });
+
+  it('refuses to start with it when PUBLIC_KIOSK_DEV_DATA is not set', () => {
+    const plan = planBoot(['electron', '/repo', '--policy', path.resolve('scripts/dev-policy.yaml')], {}, 'linux');
+    expect(plan.policy).toBeNull();
+    expect(plan.problems.join('\n')).toMatch(/PUBLIC_KIOSK_DEV_DATA/);
+  });
+});
