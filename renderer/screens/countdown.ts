@@ -1,0 +1,72 @@
+import type { KioskStatus } from '../../src/ipc/contract.js';
+import { h, setText, type Msg } from '../dom.js';
+import { clock, duration, type MessageKey } from '../i18n/index.js';
+import { icon } from '../icons.js';
+import type { Screen } from '../screen.js';
+
+export interface CountdownSpec {
+  id: string;
+  title: MessageKey;
+  body(status: KioskStatus): Msg;
+  advice?: MessageKey;
+  announce: MessageKey;
+  secondsLeft(status: KioskStatus): number;
+  /** Buttons for this status; rebuilt only when `actionsKey` changes. */
+  actions(status: KioskStatus): HTMLButtonElement[];
+  actionsKey(status: KioskStatus): string;
+}
+
+/** Read out at the start, every ten seconds, then each of the last five: often enough, not every tick. */
+function bucket(seconds: number): number {
+  return seconds <= 5 ? seconds : Math.ceil(seconds / 10) * 10;
+}
+
+/**
+ * A full-window warning with a big clock. The clock face is hidden from screen readers; a live
+ * region says the time in words at sensible intervals instead of every second.
+ */
+export class CountdownScreen implements Screen {
+  readonly root: HTMLElement;
+  private readonly clockFace = h('div', { class: 'countdown-clock', attrs: { 'aria-hidden': 'true' } });
+  private readonly spoken = h('p', { class: 'sr-only countdown-spoken', attrs: { 'aria-live': 'assertive', 'aria-atomic': 'true' } });
+  private readonly body: HTMLElement;
+  private readonly actionsEl = h('div', { class: 'countdown-actions' });
+  private lastBucket: number | null = null;
+  private actionsKey: string | null = null;
+
+  constructor(private readonly spec: CountdownSpec) {
+    const titleId = `${spec.id}-title`;
+    const bodyId = `${spec.id}-body`;
+    this.body = h('p', { class: 'countdown-body', id: bodyId });
+    const card = h('div', { class: 'countdown-card', attrs: { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': titleId, 'aria-describedby': bodyId } }, [
+      icon('clock', 'countdown-icon'),
+      h('h1', { id: titleId, text: spec.title, attrs: { tabindex: '-1' } }),
+      this.body,
+      this.clockFace,
+      this.spoken,
+      spec.advice ? h('p', { class: 'countdown-advice', text: spec.advice }) : null,
+      this.actionsEl,
+    ]);
+    this.root = h('main', { class: `screen countdown-screen ${spec.id}` }, [card]);
+  }
+
+  update(status: KioskStatus): void {
+    const seconds = Math.max(0, Math.ceil(this.spec.secondsLeft(status)));
+    setText(this.body, this.spec.body(status));
+    this.clockFace.textContent = clock(seconds);
+    this.root.dataset['urgent'] = String(seconds <= 10);
+    if (bucket(seconds) !== this.lastBucket) {
+      this.lastBucket = bucket(seconds);
+      setText(this.spoken, [this.spec.announce, { time: duration(seconds) }]);
+    }
+    const key = this.spec.actionsKey(status);
+    if (key !== this.actionsKey) {
+      this.actionsKey = key;
+      this.actionsEl.replaceChildren(...this.spec.actions(status));
+    }
+  }
+
+  focusTarget(): HTMLElement | null {
+    return this.actionsEl.querySelector<HTMLElement>('.btn-primary') ?? this.root.querySelector('h1');
+  }
+}

@@ -1,0 +1,33 @@
+import type { KioskStatus } from '../../src/ipc/contract.js';
+import { h } from '../dom.js';
+import { icon } from '../icons.js';
+import { language } from '../i18n/index.js';
+
+type Notice = NonNullable<KioskStatus['notice']>;
+
+/** A persistent live region: it must exist before its text changes for screen readers to hear it. */
+export function noticeRegion(className: string): HTMLElement {
+  return h('div', { class: `notice ${className}`, attrs: { role: 'status', 'aria-live': 'polite' } });
+}
+
+/**
+ * Shows main's short notice (a refused download, a blocked site). The detail is an extension such
+ * as ".exe", never a file name. Unchanged notices are left alone so they are not read out again on
+ * every countdown tick.
+ */
+export function showNotice(region: HTMLElement, notice: Notice | undefined): void {
+  const key = notice ? JSON.stringify([language(), notice]) : '';
+  if (region.dataset['shown'] === key) return;
+  region.dataset['shown'] = key;
+  if (!notice) {
+    region.replaceChildren();
+    region.hidden = true;
+    return;
+  }
+  const good = notice.kind === 'download-saved';
+  region.hidden = false;
+  region.dataset['tone'] = good ? 'good' : 'bad';
+  const parts: Node[] = [icon(good ? 'check' : 'alert', 'notice-icon'), h('span', { text: `notice.${notice.kind}` })];
+  if (notice.detail) parts.push(h('span', { class: 'notice-detail', literal: ` (${notice.detail})` }));
+  region.replaceChildren(...parts);
+}

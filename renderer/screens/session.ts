@@ -1,0 +1,78 @@
+import type { KioskStatus } from '../../src/ipc/contract.js';
+import { button, h } from '../dom.js';
+import { icon } from '../icons.js';
+import type { Screen, ScreenContext } from '../screen.js';
+import { NavButtons, SiteInfo } from './site-bar.js';
+
+/**
+ * In session the window shows only this toolbar strip; main places the site's own view below it.
+ * Ending is one quick step inside the strip (no modal, no hidden site): the question replaces the
+ * site name and the two answers appear where End session was, Cancel at the far right so a double
+ * tap on End session lands on Cancel, not on Yes.
+ */
+export class SessionScreen implements Screen {
+  readonly root: HTMLElement;
+  private readonly nav: NavButtons;
+  private readonly site = new SiteInfo();
+  private readonly endButton: HTMLButtonElement;
+  private readonly confirm: HTMLElement;
+  private readonly yes: HTMLButtonElement;
+  private readonly no: HTMLButtonElement;
+
+  constructor(private readonly ctx: ScreenContext) {
+    this.nav = new NavButtons(ctx);
+    this.endButton = button({ kind: 'danger', class: 'btn-end', icon: icon('exit'), text: 'toolbar.end', onClick: () => this.ask() });
+    this.yes = button({ kind: 'danger', class: 'btn-end-yes', text: 'end.confirm', onClick: () => this.end() });
+    this.no = button({ kind: 'on-dark', class: 'btn-end-no', text: 'end.cancel', onClick: () => this.cancel(true) });
+    const question = h('p', { class: 'end-question', id: 'end-question', text: 'end.question' });
+    this.confirm = h('div', { class: 'end-confirm', attrs: { role: 'alertdialog', 'aria-labelledby': 'end-question' } }, [question, this.yes, this.no]);
+    this.confirm.hidden = true;
+    const toolbar = h('header', { class: 'toolbar', i18nAttrs: { 'aria-label': 'toolbar.label' } }, [this.nav.el, this.site.el, this.endButton, this.confirm]);
+    const body = h('main', { class: 'session-body' }, [h('div', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('p', { text: 'session.placeholder' })]);
+    this.root = h('div', { class: 'screen session' }, [toolbar, body]);
+    this.root.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !this.confirm.hidden) this.cancel(true);
+    });
+  }
+
+  update(status: KioskStatus): void {
+    this.nav.update(status);
+    this.site.update(status);
+  }
+
+  focusTarget(): null {
+    return null;
+  }
+
+  private ask(): void {
+    this.setConfirming(true);
+    this.yes.focus();
+  }
+
+  private cancel(refocus: boolean): void {
+    this.setConfirming(false);
+    if (refocus) this.endButton.focus();
+  }
+
+  private end(): void {
+    this.yes.disabled = true;
+    this.no.disabled = true;
+    void this.ctx.api
+      .endSession()
+      .catch(() => ({ ok: false }))
+      .then((result) => {
+        // Success: main moves to `ending` and this screen goes away. Failure: let them try again.
+        if (!result.ok) {
+          this.yes.disabled = false;
+          this.no.disabled = false;
+        }
+      });
+  }
+
+  private setConfirming(confirming: boolean): void {
+    this.confirm.hidden = !confirming;
+    this.site.el.hidden = confirming;
+    this.endButton.hidden = confirming;
+    this.root.dataset['confirming'] = String(confirming);
+  }
+}

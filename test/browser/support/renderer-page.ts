@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { KioskApi, KioskStatus } from '../../../src/ipc/contract';
+import { installFakeKiosk, type KioskCall, type ScriptedAnswer } from './renderer-fake-kiosk';
+import { serveRenderer, type StaticServer } from './renderer-server';
+
+export const screenshotDir = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
+
+/**
+ * Debian's Chromium with the flags from kiosk-facts.md; the dead proxy keeps stray requests on loopback.
+ * Chromium bypasses proxies for loopback by itself (`<-loopback>` would turn that off), so the test server is reached.
+ */
+const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--proxy-server=http://127.0.0.1:9',
+  '--font-render-hinting=none',
+];
+
+export interface KioskPage {
+  page: Page;
+  /** Console errors, uncaught exceptions and CSP violations seen so far. */
+  problems(): Promise<string[]>;
+  calls(method?: keyof KioskApi): Promise<KioskCall[]>;
+  push(status: KioskStatus): Promise<void>;
+  script(method: keyof KioskApi, answers: ScriptedAnswer[]): Promise<void>;
+  /** Resolves once the app has rendered its first status. */
+  ready(): Promise<void>;
+  /** Resolves once the app shows this screen (the controller marks #app[data-screen]). */
+  screen(name: string): Promise<void>;
+  shot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface RendererHarness {
+  open(initial: KioskStatus, viewport?: { width: number; height: number }): Promise<KioskPage>;
+  close(): Promise<void>;
+}
+
+export async function startRendererHarness(): Promise<RendererHarness> {
+  const server: StaticServer = await serveRenderer();
+  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+  mkdirSync(screenshotDir, { recursive: true });
+  return {
+    async open(initial, viewport = { width: 1280, height: 800 }) {
+      const context = await browser.newContext({ viewport, timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN', reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      const seen: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) seen.push(`console: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => seen.push(`pageerror: ${error.message}`));
+      await page.addInitScript(installFakeKiosk, initial);
+      await page.goto(`${server.origin}/index.html`);
+      const kiosk: KioskPage = {
+        page,
+        async problems() {
+          const violations = await page.evaluate(() => window.__kioskTest?.violations ?? ['fake kiosk missing']);
+          return [...seen, ...violations.map((v) => `csp: ${v}`)];
+        },
+        async calls(method) {
+          const all = await page.evaluate(() => window.__kioskTest?.calls ?? []);
+          return method ? all.filter((c) => c.method === method) : all;
+        },
+        push: (status) => page.evaluate((s) => window.__kioskTest?.push(s), status),
+        script: (method, answers) => page.evaluate(([m, a]) => window.__kioskTest?.script(m, a), [method, answers] as const),
+        async ready() {
+          await page.locator('#app:not([data-screen="loading"])').waitFor({ state: 'attached' });
+        },
+        async screen(name) {
+          await page.locator(`#app[data-screen="${name}"]`).waitFor({ state: 'attached' });
+        },
+        async shot(name) {
+          const file = path.join(screenshotDir, `${name}.png`);
+          await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+          return file;
+        },
+        close: () => context.close(),
+      };
+      return kiosk;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
