@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -64,4 +64,16 @@ export function errorCode(error: unknown): string | undefined {
     return typeof code === 'string' ? code : undefined;
   }
   return undefined;
+}
+
+/**
+ * Temporary files left by a process killed mid-write (`<name>.<pid>.<hex>.tmp`): removed when their
+ * writer is gone. They never hold anything a reader uses; this only keeps the state root tidy.
+ */
+export async function removeOrphanTempFiles(dir: string, isAlive: (pid: number) => boolean): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = /\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+    if (match && !isAlive(Number(match[1]))) await unlink(path.join(dir, name)).catch(() => undefined);
+  }
 }

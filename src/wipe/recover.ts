@@ -1,4 +1,7 @@
 import { findWipeRecord } from '../audit/recent';
+import { removeOrphanTempFiles } from '../state/atomic-file';
+import { processAlive } from '../state/file-lock';
+import { stateFiles } from '../state/state-files';
 import { loadCanaries } from './canaries';
 import { executeWipe } from './execute-wipe';
 import { readJournal, UNREADABLE_JOURNAL } from './journal';
@@ -29,6 +32,8 @@ export async function recoverInterruptedWipe(deps: WipeDeps): Promise<WipeOutcom
  */
 export async function finishPendingWipe(deps: WipeDeps): Promise<WipeOutcome | null> {
   const state = deps.roots.state;
+  await removeOrphanTempFiles(state, processAlive);
+  await removeOrphanTempFiles(stateFiles(state).canaries, processAlive);
   const journal = await readJournal(state);
   if (journal === null) return null;
   if (journal === UNREADABLE_JOURNAL) {
