@@ -72,6 +72,11 @@ async function runInstallSchedule(context: CommandContext): Promise<number> {
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof InstallError) throw new UsageError(`install-schedule: ${error.message}`);
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      io.stderr.write(`public-kiosk: install-schedule: ${(error as Error).message}: run it as root (sudo) or as an administrator\n`);
+      return ExitCode.failed;
+    }
     throw error;
   }
 }
