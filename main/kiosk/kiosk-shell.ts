@@ -35,6 +35,7 @@ export interface KioskShellDeps {
 
 const NOTICE_MS = 8_000;
 const ACTIVITY_EVERY_MS = 1_000;
+const WIPE_RESULT_MS = 6_000;
 
 export class KioskShell {
   private language: Language;
@@ -44,6 +45,8 @@ export class KioskShell {
   private noticeTimer: Cancelable | null = null;
   private lastActivity = 0;
   private readonly invalidSince: Date;
+  private wipeResult: { generation: number; hidden: boolean } | null = null;
+  private wipeGeneration = 0;
 
   constructor(private readonly deps: KioskShellDeps) {
     this.language = deps.policy()?.ui.language ?? 'vi';
@@ -52,7 +55,8 @@ export class KioskShell {
   }
 
   status(): KioskStatus {
-    const session: SessionStatus = this.deps.controller && this.deps.policy() ? this.deps.controller.status() : policyInvalidSession(this.invalidSince);
+    const raw: SessionStatus = this.deps.controller && this.deps.policy() ? this.deps.controller.status() : policyInvalidSession(this.invalidSince);
+    const session = this.withoutOldWipeResult(raw);
     const parts = { session, policy: this.deps.policy(), language: this.language, site: this.deps.views?.siteInfo(), notice: this.notice, staff: this.staff };
     return composeStatus(parts);
   }
@@ -151,6 +155,29 @@ export class KioskShell {
       this.refresh();
     });
     this.refresh();
+  }
+
+  /**
+   * A succeeded wipe's result screen shows for WIPE_RESULT_MS, then goes (the UI has no dismiss
+   * button on purpose); a failed one stays, as the kiosk is then out of service.
+   */
+  private withoutOldWipeResult(session: SessionStatus): SessionStatus {
+    if (session.wipe?.phase !== 'succeeded') {
+      this.wipeResult = null;
+      return session;
+    }
+    if (this.wipeResult === null) {
+      const shown = { generation: ++this.wipeGeneration, hidden: false };
+      this.wipeResult = shown;
+      this.deps.setTimer(WIPE_RESULT_MS, () => {
+        if (this.wipeResult?.generation !== shown.generation) return;
+        shown.hidden = true;
+        this.refresh();
+      });
+    }
+    if (!this.wipeResult.hidden) return session;
+    const { wipe: _done, ...rest } = session;
+    return rest;
   }
 
   private closeOrphanView(): void {

@@ -135,4 +135,18 @@ describe('a citizen session through the wiring', () => {
     k.window.resizeTo(1920, 1080);
     expect(view.bounds).toEqual({ x: 0, y: 80, width: 1920, height: 1000 });
   });
+
+  it('shows a succeeded wipe for a few seconds, then the welcome screen without it', async () => {
+    const { k } = await inSession();
+    await k.handlers['kiosk:end-session']();
+    await settle();
+    expect(k.window.last).toMatchObject({ state: 'welcome', wipe: { scope: 'session', phase: 'succeeded' } });
+    await k.clock.advance(6_000);
+    expect(k.window.last?.state).toBe('welcome');
+    expect(k.window.last?.wipe).toBeUndefined();
+    await k.handlers['kiosk:start-session'](null);
+    await k.handlers['kiosk:end-session']();
+    await settle();
+    expect(k.window.last?.wipe).toEqual({ scope: 'session', phase: 'succeeded' });
+  });
 });

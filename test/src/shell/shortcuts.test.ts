@@ -82,3 +82,15 @@ describe('blockedShortcuts (the README list)', () => {
     }
   });
 });
+
+describe('main/README.md', () => {
+  it('lists every blocked shortcut under its purpose', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile('main/README.md', 'utf8');
+    for (const purpose of ['open', 'close', 'save', 'print', 'inspect', 'leave'] as const) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| ${purpose} |`));
+      const listed = (row?.split('|')[2] ?? '').split(',').map((s) => s.trim()).filter(Boolean).sort();
+      expect(listed).toEqual(blockedShortcuts.filter((s) => s.purpose === purpose).map((s) => s.label).sort());
+    }
+  });
+});
