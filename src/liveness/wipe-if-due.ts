@@ -26,6 +26,8 @@ export interface WipeIfDueDeps extends InspectOptions {
   /** Progress for the IT officer / the journal of the OS scheduler. */
   say(line: string): void;
   overdueGraceMs?: number;
+  /** How long a live process with an old heartbeat gets to beat again (a kiosk waking from sleep). */
+  resumeGraceMs?: number;
   pollMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -42,7 +44,9 @@ export async function wipeIfDue(deps: WipeIfDueDeps): Promise<WipeIfDueOutcome> 
   const now = () => new Date((deps.now ?? Date.now)());
   const sleep = deps.sleep ?? realSleep;
   const pollMs = deps.pollMs ?? HEARTBEAT_INTERVAL_MS;
+  const resumeGrace = deps.resumeGraceMs ?? 2 * HEARTBEAT_INTERVAL_MS;
   let announced = false;
+  let resumeWaited = false;
   for (;;) {
     const due = shiftWipeDue({ schedule: deps.schedule, lastShiftWipe: await deps.readLastShiftWipe(), now: now() });
     if (!due.due || due.shiftEnd === null) return notDue(due.reason, deps);
@@ -55,6 +59,13 @@ export async function wipeIfDue(deps: WipeIfDueDeps): Promise<WipeIfDueOutcome> 
         return 'out-of-service';
       }
       if (!(await stillDue(deps, now))) return 'wiped-by-other';
+      continue;
+    }
+    if (seen.state === 'stale' && seen.why === 'heartbeat-old' && !resumeWaited) {
+      // After a sleep the OS timer fires at once while the kiosk's heartbeat timer has not yet run.
+      resumeWaited = true;
+      deps.say(`the lock's process (pid ${seen.holder?.pid ?? '?'}) is alive but its heartbeat is old: giving it ${Math.round(resumeGrace / 1000)} s to resume`);
+      await sleep(resumeGrace);
       continue;
     }
     const taken = await acquireKioskLock(deps.stateRoot, { ...deps, role: 'os-wipe' });

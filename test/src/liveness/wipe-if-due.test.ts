@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,40 @@ describe('wipe --if-due', () => {
     expect(await wipeIfDue(deps)).toBe('wipe-failed');
     expect(calls.lines.some((l) => l.includes('stale lock: process-gone'))).toBe(true);
     expect(existsSync(lockPath(stateRoot))).toBe(false);
+  });
+
+  it('gives a live process with an old heartbeat (a kiosk waking from sleep) time to resume', async () => {
+    const sleeper = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      const old = new Date(Date.now() - 5 * 60_000).toISOString();
+      writeLock(stateRoot, { pid: sleeper.pid as number, startedAt: old, heartbeatAt: old });
+      const resumes = setTimeout(() => writeLock(stateRoot, { pid: sleeper.pid as number, startedAt: old }), 100);
+      const wipes = setTimeout(() => void recordShiftWipe(stateRoot, new Date(), todayMidnight()), 600);
+      const { deps, calls } = harness({ resumeGraceMs: 300, overdueGraceMs: 30 * 60_000 });
+      expect(await wipeIfDue(deps)).toBe('wiped-by-other');
+      clearTimeout(resumes);
+      clearTimeout(wipes);
+      expect(calls.lines[0]).toContain('is alive but its heartbeat is old: giving it');
+      expect(calls.wipes).toEqual([]);
+    } finally {
+      await stopChild(sleeper);
+    }
+  });
+
+  it('wipes after that grace when the old-heartbeat process never resumes', async () => {
+    const hung = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      const old = new Date(Date.now() - 5 * 60_000).toISOString();
+      writeLock(stateRoot, { pid: hung.pid as number, startedAt: old, heartbeatAt: old });
+      const started = Date.now();
+      const { deps, calls } = harness({ resumeGraceMs: 300 });
+      expect(await wipeIfDue(deps)).toBe('wiped');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+      expect(calls.wipes).toHaveLength(1);
+      expect(calls.lines.some((l) => l.includes('stale lock: heartbeat-old'))).toBe(true);
+    } finally {
+      await stopChild(hung);
+    }
   });
 
   it('leaves the wipe to a live kiosk and ends when the kiosk has done it', async () => {
