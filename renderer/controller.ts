@@ -16,6 +16,7 @@ export class Controller implements ScreenContext {
   private current: { key: string; screen: Screen } | null = null;
   /** Kept while open, even when a running wipe covers it, so typed input and results survive. */
   private staffPanel: StaffPanel | null = null;
+  private parked: { key: string; screen: Screen } | null = null;
   private returnFocus: Element | null = null;
 
   constructor(
@@ -71,8 +72,19 @@ export class Controller implements ScreenContext {
       this.current.screen.update(status);
       return;
     }
-    if (this.current && this.current.screen !== this.staffPanel) this.current.screen.dispose?.();
-    const screen = kind === 'staff' ? (this.staffPanel ??= new StaffPanel(this)) : buildScreen(kind, this);
+    const previous = this.current;
+    let screen: Screen;
+    if (kind === 'staff') screen = this.staffPanel ??= new StaffPanel(this);
+    else if (this.parked?.key === key) screen = this.parked.screen;
+    else screen = buildScreen(kind, this);
+    // The screen the staff panel covers is parked, not rebuilt, so closing the panel returns to the
+    // very element that had focus. Anything else left behind is disposed.
+    if (this.parked && this.parked.screen !== screen && kind !== 'staff') this.parked.screen.dispose?.();
+    if (kind !== 'staff') this.parked = null;
+    if (previous && previous.screen !== this.staffPanel && previous.screen !== screen) {
+      if (kind === 'staff') this.parked = previous;
+      else previous.screen.dispose?.();
+    }
     screen.update(status);
     this.host.replaceChildren(screen.root);
     this.host.dataset['screen'] = kind;

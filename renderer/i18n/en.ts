@@ -21,7 +21,6 @@ export const en: Record<MessageKey, string> = {
   'welcome.startFailed': 'The service could not be opened. Please try again or ask the staff at the counter.',
 
   'staff.open': 'Staff',
-  'staff.openLabel': 'Staff area (Ctrl+Alt+S)',
 
   'toolbar.label': 'Controls',
   'toolbar.back': 'Back',
@@ -90,7 +89,6 @@ export const en: Record<MessageKey, string> = {
   'staff.signIn.otp': 'One-time code (6 digits)',
   'staff.signIn.otpHint': 'Open the authenticator app on your phone and enter the 6-digit code it shows.',
   'staff.signIn.submit': 'Sign in',
-  'staff.busy': 'Working…',
   'staff.error.required': 'Please enter your staff ID and password.',
   'staff.error.invalid': 'Wrong staff ID or password.',
   'staff.error.locked': 'Locked after too many failed attempts. Try again in {time}.',
@@ -103,7 +101,6 @@ export const en: Record<MessageKey, string> = {
   'staff.signedInAs': '{name} · {id}',
   'staff.role.staff': 'Staff',
   'staff.role.admin': 'Administrator',
-  'staff.signOut': 'Sign out',
 
   'staff.wipe.heading': 'Delete data',
   'staff.wipe.body': 'End the open session (if any) and delete all data on this computer now.',

@@ -23,7 +23,6 @@ export const vi = {
   'welcome.startFailed': 'Chưa mở được dịch vụ. Vui lòng thử lại hoặc hỏi nhân viên tại quầy.',
 
   'staff.open': 'Nhân viên',
-  'staff.openLabel': 'Khu vực nhân viên (Ctrl+Alt+S)',
 
   'toolbar.label': 'Thanh điều khiển',
   'toolbar.back': 'Quay lại',
@@ -91,7 +90,6 @@ export const vi = {
   'staff.signIn.otp': 'Mã OTP (6 chữ số)',
   'staff.signIn.otpHint': 'Mở ứng dụng xác thực trên điện thoại và nhập mã 6 chữ số đang hiện.',
   'staff.signIn.submit': 'Đăng nhập',
-  'staff.busy': 'Đang xử lý…',
   'staff.error.required': 'Vui lòng nhập mã nhân viên và mật khẩu.',
   'staff.error.invalid': 'Sai mã nhân viên hoặc mật khẩu.',
   'staff.error.locked': 'Tạm khoá do nhập sai nhiều lần. Thử lại sau {time}.',
@@ -104,7 +102,6 @@ export const vi = {
   'staff.signedInAs': '{name} · {id}',
   'staff.role.staff': 'Nhân viên',
   'staff.role.admin': 'Quản trị viên',
-  'staff.signOut': 'Đăng xuất',
 
   'staff.wipe.heading': 'Xoá dữ liệu',
   'staff.wipe.body': 'Kết thúc phiên đang mở (nếu có) và xoá toàn bộ dữ liệu trên máy ngay bây giờ.',

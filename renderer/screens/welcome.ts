@@ -66,7 +66,10 @@ export class WelcomeScreen implements Screen {
     return this.heading;
   }
 
-  /** One request at a time: a double tap must not start two sessions. */
+  /**
+   * One request at a time: a double tap must not start two sessions. After a success the screen
+   * ignores taps until main switches to the session; after a failure it says so and may be retried.
+   */
   private start(serviceIndex: number | null): void {
     if (this.busy) return;
     this.busy = true;
@@ -75,8 +78,8 @@ export class WelcomeScreen implements Screen {
       .startSession(serviceIndex)
       .then((result) => result.ok, () => false)
       .then((ok) => {
-        this.busy = false;
         if (ok) return;
+        this.busy = false;
         setText(this.error, 'welcome.startFailed');
         this.error.hidden = false;
       });

@@ -64,7 +64,7 @@ export class StaffPanel implements Screen {
     this.who.hidden = !staff;
     setText(this.close.querySelector<HTMLElement>('.btn-label') ?? this.close, staff ? 'staff.closeSignOut' : 'staff.close');
     if (staff) {
-      this.who.textContent = `${staff.displayName} · ${staff.staffId}`;
+      setText(this.who, ['staff.signedInAs', { name: staff.displayName, id: staff.staffId }]);
       setText(this.role, `staff.role.${staff.role}`);
     }
     const mode = !staff ? 'sign-in' : staff.mustChangePassword ? 'password' : `dashboard:${staff.role}`;

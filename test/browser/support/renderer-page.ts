@@ -32,8 +32,14 @@ export interface KioskPage {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** Fake the page's clock (Playwright's page.clock) before its scripts run, e.g. for a lockout timer. */
+  fakeClock?: boolean;
+}
+
 export interface RendererHarness {
-  open(initial: KioskStatus, viewport?: { width: number; height: number }): Promise<KioskPage>;
+  open(initial: KioskStatus, options?: OpenOptions): Promise<KioskPage>;
   close(): Promise<void>;
 }
 
@@ -42,7 +48,7 @@ export async function startRendererHarness(): Promise<RendererHarness> {
   const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
   mkdirSync(screenshotDir, { recursive: true });
   return {
-    async open(initial, viewport = { width: 1280, height: 800 }) {
+    async open(initial, { viewport = { width: 1280, height: 800 }, fakeClock = false } = {}) {
       const context = await browser.newContext({ viewport, timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN', reducedMotion: 'reduce' });
       const page = await context.newPage();
       const seen: string[] = [];
@@ -50,6 +56,7 @@ export async function startRendererHarness(): Promise<RendererHarness> {
         if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) seen.push(`console: ${message.text()}`);
       });
       page.on('pageerror', (error) => seen.push(`pageerror: ${error.message}`));
+      if (fakeClock) await page.clock.install();
       await page.addInitScript(installFakeKiosk, initial);
       await page.goto(`${server.origin}/index.html`);
       const kiosk: KioskPage = {

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inSession, welcome } from '../support/renderer-fixtures';
+import { startRendererHarness, type KioskPage, type RendererHarness } from '../support/renderer-page';
+
+describe('idle and shift-end countdowns', () => {
+  let harness: RendererHarness;
+  let kiosk: KioskPage | undefined;
+  beforeAll(async () => {
+    harness = await startRendererHarness();
+  });
+  afterAll(async () => {
+    await kiosk?.close();
+    await harness?.close();
+  });
+  const open = async (status = inSession('vi')): Promise<KioskPage> => {
+    await kiosk?.close();
+    kiosk = await harness.open(status);
+    await kiosk.ready();
+    return kiosk;
+  };
+  const clockFace = (k: KioskPage): Promise<string | null> => k.page.textContent('.countdown-clock');
+  const spoken = (k: KioskPage): Promise<string | null> => k.page.textContent('.countdown-spoken');
+
+  it('counts down from main’s pushes, speaks at sensible moments, and "still here" calls stillHere', async () => {
+    const k = await open();
+    await k.screen('session');
+    await k.push(inSession('vi', { idleWarning: { secondsLeft: 30 } }));
+    await k.screen('idle-warning');
+    expect(await k.page.evaluate(() => document.activeElement?.textContent)).toBe('Tôi vẫn đang sử dụng');
+    expect(await clockFace(k)).toBe('0:30');
+    expect(await spoken(k)).toBe('Phiên sẽ tự kết thúc sau 30 giây');
+    expect(await k.page.getAttribute('.countdown-spoken', 'aria-live')).toBe('assertive');
+    expect(await k.page.getAttribute('.countdown-clock', 'aria-hidden')).toBe('true');
+
+    const heard: string[] = [];
+    for (let s = 29; s >= 4; s--) {
+      await k.push(inSession('vi', { idleWarning: { secondsLeft: s } }));
+      expect(await clockFace(k)).toBe(`0:${String(s).padStart(2, '0')}`);
+      const text = (await spoken(k)) ?? '';
+      if (heard.at(-1) !== text) heard.push(text);
+    }
+    expect(heard).toEqual(['Phiên sẽ tự kết thúc sau 30 giây', 'Phiên sẽ tự kết thúc sau 20 giây', 'Phiên sẽ tự kết thúc sau 10 giây', 'Phiên sẽ tự kết thúc sau 5 giây', 'Phiên sẽ tự kết thúc sau 4 giây']);
+    expect(await k.page.getAttribute('.countdown-screen', 'data-urgent')).toBe('true');
+    // Twenty-six pushes later the same button still has focus: Enter keeps the session.
+    await k.page.keyboard.press('Enter');
+    await expect.poll(() => k.calls('stillHere')).toEqual([{ method: 'stillHere', args: [] }]);
+    await k.push(inSession('vi'));
+    await k.screen('session');
+    expect(await k.problems()).toEqual([]);
+  });
+
+  it('says minutes and seconds in English words, and "End session now" calls endSession', async () => {
+    const k = await open(inSession('en', { idleWarning: { secondsLeft: 65 } }));
+    await k.screen('idle-warning');
+    expect(await clockFace(k)).toBe('1:05');
+    expect(await spoken(k)).toBe('Your session ends in 1 minute 5 seconds');
+    await k.page.getByRole('button', { name: 'End session now' }).click();
+    await expect.poll(() => k.calls('endSession')).toHaveLength(1);
+    expect(await k.calls('stillHere')).toEqual([]);
+  });
+
+  it('warns of the shift end over a session, offering to end now', async () => {
+    const k = await open(inSession('vi', { shiftWarning: { secondsLeft: 120 } }));
+    await k.screen('shift-warning');
+    expect(await clockFace(k)).toBe('2:00');
+    expect(await spoken(k)).toBe('Còn 2 phút đến khi máy được dọn dẹp');
+    await k.page.getByRole('alertdialog', { name: 'Sắp hết ca làm việc' }).waitFor();
+    await k.page.getByRole('button', { name: 'Kết thúc phiên ngay' }).click();
+    await expect.poll(() => k.calls('endSession')).toHaveLength(1);
+  });
+
+  it('on the welcome screen the shift warning only informs: no buttons, nothing to start', async () => {
+    const k = await open(welcome('vi', { shiftWarning: { secondsLeft: 45 } }));
+    await k.screen('shift-warning');
+    expect(await k.page.locator('#app button').count()).toBe(0);
+    expect(await k.page.textContent('.countdown-body')).toBe('Máy sẽ được dọn dẹp và xoá toàn bộ dữ liệu sau:');
+    await k.push(welcome('vi'));
+    await k.screen('welcome');
+  });
+
+  it('goes from End session to wipe progress to the result, each announced in a live region', async () => {
+    const k = await open();
+    await k.push(inSession('vi', { state: 'ending' }));
+    await k.screen('wipe');
+    expect(await k.page.textContent('h1')).toBe('Đang xoá dữ liệu của bạn…');
+    expect(await k.page.getAttribute('.message-card', 'aria-live')).toBe('polite');
+    await k.push(welcome('vi', { wipe: { scope: 'session', phase: 'succeeded' } }));
+    await k.page.getByRole('heading', { name: 'Đã xoá xong dữ liệu' }).waitFor();
+    expect(await k.page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await k.push(welcome('vi'));
+    await k.screen('welcome');
+  });
+});
