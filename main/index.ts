@@ -27,7 +27,7 @@ import { planBoot } from './kiosk/boot-plan';
 import { composeKiosk } from './kiosk/compose';
 import { buildCoreServices } from './kiosk/core-services';
 import { holdKioskLock, type HeldLock } from './kiosk/liveness';
-import { runStartupWipe, startupWipeCommand, WIPE_ON_START, wipeOnStartTrigger, type SpawnSync } from './kiosk/startup-wipe';
+import { anotherKioskRunning, runStartupWipe, startupWipeCommand, WIPE_ON_START, wipeOnStartTrigger, type SpawnSync } from './kiosk/startup-wipe';
 import { attachUiGuards } from './kiosk/ui-guards';
 import type { StartupWipeResult } from './kiosk/wipers';
 
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   prepareBeforeReady(plan.roots);
   const wipeTrigger = wipeOnStartTrigger(process.argv);
   let startup: StartupWipeResult = { ran: false };
-  if (plan.roots) {
+  if (plan.roots && !anotherKioskRunning(plan.roots.state)) {
     const facts = { platform: process.platform, execPath: process.execPath, isPackaged: app.isPackaged, appPath: app.getAppPath(), policyFile: plan.policyFile };
     startup = runStartupWipe(spawnSync as SpawnSync, startupWipeCommand(facts, wipeTrigger), process.env);
     if (startup.ran) log(`start-up wipe: ${startup.ok ? 'done' : startup.detail}`);

@@ -1,4 +1,7 @@
 import type { SpawnSyncReturns } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { judge, type InspectOptions } from '../../src/liveness/inspect-lock';
+import { lockPath, parseLockRecord } from '../../src/liveness/lock-record';
 import type { ShiftWipeTrigger } from '../../src/session/types';
 import { CLI_MARKER, LINUX_CLI_SWITCHES } from '../../src/install/scheduled-program';
 import type { StartupWipeResult } from './wipers';
@@ -55,7 +58,7 @@ export function runStartupWipe(spawn: SpawnSync, command: string[], env: NodeJS.
     if (outcome === 'not-due' || outcome === 'wiped-by-other') return { ran: false };
     return { ran: true, ok: true, detail: outcome ?? 'wiped' };
   }
-  const why = result.status === 1 ? (outcome ?? 'the wipe failed') : `exit ${String(result.status)}: ${firstLine(result.stderr)}`;
+  const why = result.status === 1 ? (outcome ?? 'the wipe failed') : `exit ${String(result.status)}: ${summary(result.stderr)}`;
   return { ran: true, ok: false, detail: `start-up wipe: ${why}` };
 }
 
@@ -68,6 +71,24 @@ function parseOutcome(stdout: string): string | undefined {
   }
 }
 
-function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'no message';
+/** The CLI's first lines (what it refused and why), short enough for a log line. */
+function summary(text: string): string {
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return lines.length === 0 ? 'no message' : lines.slice(0, 3).join(' / ').slice(0, 400);
+}
+
+/**
+ * Whether another kiosk is running on these data roots (its liveness lock is alive). Read without
+ * yielding to the event loop, like the wipe itself: then this start is a second instance, which the
+ * single-instance lock ends, and it must not wipe (or wait on) the running kiosk's files.
+ */
+export function anotherKioskRunning(stateRoot: string, options: InspectOptions = {}): boolean {
+  let text: string;
+  try {
+    text = readFileSync(lockPath(stateRoot), 'utf8');
+  } catch {
+    return false;
+  }
+  const record = parseLockRecord(text);
+  return record !== null && record.role === 'kiosk' && judge(record, options).state === 'alive';
 }

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runStartupWipe, startupWipeCommand, wipeOnStartTrigger, type SpawnSync } from '../../../main/kiosk/startup-wipe';
+import { anotherKioskRunning, runStartupWipe, startupWipeCommand, wipeOnStartTrigger, type SpawnSync } from '../../../main/kiosk/startup-wipe';
 
 const packagedWindows = { platform: 'win32' as const, execPath: 'C:\\Program Files\\public-kiosk\\public-kiosk.exe', isPackaged: true, appPath: 'ignored', policyFile: undefined };
 const devLinux = { platform: 'linux' as const, execPath: '/repo/node_modules/electron/dist/electron', isPackaged: false, appPath: '/repo', policyFile: '/tmp/p.yaml' };
@@ -53,5 +56,28 @@ describe('runStartupWipe', () => {
     const seen: { env: NodeJS.ProcessEnv }[] = [];
     runStartupWipe(spawnReturning({ stdout: '{"outcome":"not-due"}' }, seen), command, { ELECTRON_RUN_AS_NODE: '1', PUBLIC_KIOSK_POLICY: '/p.yaml' });
     expect(seen[0]?.env).toEqual({ PUBLIC_KIOSK_POLICY: '/p.yaml' });
+  });
+});
+
+describe('anotherKioskRunning', () => {
+  const record = (role: string, heartbeatAt: string) =>
+    JSON.stringify({ version: 1, role, pid: 4242, token: 't', startedAt: heartbeatAt, heartbeatAt, dueWipePendingSince: null });
+  const now = Date.parse('2025-06-02T02:00:00Z');
+
+  it.each([
+    ['a live kiosk', record('kiosk', '2025-06-02T01:59:50Z'), true, true],
+    ['a kiosk whose process is gone', record('kiosk', '2025-06-02T01:59:50Z'), false, false],
+    ['a kiosk with an old heartbeat', record('kiosk', '2025-06-02T01:00:00Z'), true, false],
+    ['an OS-started wipe', record('os-wipe', '2025-06-02T01:59:50Z'), true, false],
+    ['a damaged lock', '{not json', true, false],
+    ['no lock', null, true, false],
+  ])('%s → %s', (_label, content, alive, expected) => {
+    const state = mkdtempSync(path.join(tmpdir(), 'pk-other-kiosk-'));
+    try {
+      if (content !== null) writeFileSync(path.join(state, 'kiosk.lock'), content);
+      expect(anotherKioskRunning(state, { now: () => now, isAlive: () => alive })).toBe(expected);
+    } finally {
+      rmSync(state, { recursive: true, force: true });
+    }
   });
 });
