@@ -37,6 +37,9 @@ export function testPolicy(data: string, siteOrigin: string): string {
     `  sessionData: ${path.join(data, 'session-data')}`,
     `  downloads: ${path.join(data, 'downloads')}`,
     `  state: ${path.join(data, 'state')}`,
+    // CI has no OS credential store; a shift wipe asked to clear entries there would fail (rightly).
+    'wipe:',
+    '  credentialServices: []',
     '',
   ].join('\n');
 }
