@@ -82,10 +82,15 @@ export const APP_HOST = 'kiosk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const UI_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** app:// is a standard, secure origin (so 'self', CSP and fetch behave) with no extra powers. */
+/**
+ * app:// is a standard, secure origin (so 'self', CSP and fetch behave) that never bypasses CSP and
+ * runs no service worker. corsEnabled lets the UI's ES module scripts load from it (module scripts
+ * are fetched in CORS mode; without it Electron refuses them in some cases); it opens nothing to
+ * sites, because only the UI's own session has an app:// handler (main/electron/sessions.ts).
+ */
 export const appSchemePrivileges: CustomScheme = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, bypassCSP: false, allowServiceWorkers: false, corsEnabled: false, stream: false, codeCache: false },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, bypassCSP: false, allowServiceWorkers: false, stream: false, codeCache: false },
 };
 
 /** What the site sessions get besides the per-event guards (applied in main/, asserted in tests). */

@@ -77,10 +77,10 @@ describe('kioskWindowOptions', () => {
 });
 
 describe('app:// scheme', () => {
-  it('is standard and secure with no CSP bypass, service workers or CORS', () => {
+  it('is standard and secure (module scripts load) with no CSP bypass or service workers', () => {
     expect(appSchemePrivileges).toEqual({
       scheme: 'app',
-      privileges: { standard: true, secure: true, supportFetchAPI: true, bypassCSP: false, allowServiceWorkers: false, corsEnabled: false, stream: false, codeCache: false },
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, bypassCSP: false, allowServiceWorkers: false, stream: false, codeCache: false },
     });
     expect(UI_ENTRY_URL).toBe('app://kiosk/index.html');
   });
