@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inSession, welcome } from '../support/renderer-fixtures';
-import { startRendererHarness, type KioskPage, type RendererHarness } from '../support/renderer-page';
+import { useKioskPages, type KioskPage } from '../support/renderer-page';
 
 describe('idle and shift-end countdowns', () => {
-  let harness: RendererHarness;
-  let kiosk: KioskPage | undefined;
-  beforeAll(async () => {
-    harness = await startRendererHarness();
-  });
-  afterAll(async () => {
-    await kiosk?.close();
-    await harness?.close();
-  });
-  const open = async (status = inSession('vi')): Promise<KioskPage> => {
-    await kiosk?.close();
-    kiosk = await harness.open(status);
-    await kiosk.ready();
-    return kiosk;
-  };
+  const openPage = useKioskPages();
+  const open = (status = inSession('vi')): Promise<KioskPage> => openPage(status);
   const clockFace = (k: KioskPage): Promise<string | null> => k.page.textContent('.countdown-clock');
   const spoken = (k: KioskPage): Promise<string | null> => k.page.textContent('.countdown-spoken');
 

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KioskStatus, Language } from '../../../src/ipc/contract';
 import { admin, clerk, inSession, welcome, wipeRecords } from '../support/renderer-fixtures';
 import { layoutProblems } from '../support/renderer-layout';
-import { startRendererHarness, type KioskPage, type RendererHarness } from '../support/renderer-page';
+import { useKioskPages, type KioskPage } from '../support/renderer-page';
 
 /**
  * Every screen in Vietnamese and English: the right heading, no layout faults, no console errors or
@@ -90,30 +90,19 @@ const cases: Case[] = [
 ];
 
 describe('every kiosk screen, in Vietnamese and English', () => {
-  let harness: RendererHarness;
-  beforeAll(async () => {
-    harness = await startRendererHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const openPage = useKioskPages();
 
   for (const c of cases) {
     for (const lang of ['vi', 'en'] as const) {
       it(`${c.name} (${lang})`, async () => {
-        const kiosk = await harness.open(c.status(lang));
-        try {
-          await kiosk.ready();
-          await c.setup?.(kiosk);
-          await kiosk.screen(c.screen);
-          await kiosk.page.getByText(c.text[lang], { exact: false }).first().waitFor({ state: 'visible' });
-          expect(await kiosk.page.getAttribute('html', 'lang')).toBe(lang);
-          await kiosk.shot(`${c.name}-${lang}`);
-          expect(await layoutProblems(kiosk.page)).toEqual([]);
-          expect(await kiosk.problems()).toEqual([]);
-        } finally {
-          await kiosk.close();
-        }
+        const kiosk = await openPage(c.status(lang));
+        await c.setup?.(kiosk);
+        await kiosk.screen(c.screen);
+        await kiosk.page.getByText(c.text[lang], { exact: false }).first().waitFor({ state: 'visible' });
+        expect(await kiosk.page.getAttribute('html', 'lang')).toBe(lang);
+        await kiosk.shot(`${c.name}-${lang}`);
+        expect(await layoutProblems(kiosk.page)).toEqual([]);
+        expect(await kiosk.problems()).toEqual([]);
       });
     }
   }

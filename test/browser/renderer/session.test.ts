@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TOOLBAR_HEIGHT_PX } from '../../../renderer/layout';
 import { inSession } from '../support/renderer-fixtures';
-import { startRendererHarness, type KioskPage, type RendererHarness } from '../support/renderer-page';
+import { useKioskPages, type KioskPage } from '../support/renderer-page';
 
 describe('in-session toolbar', () => {
-  let harness: RendererHarness;
-  let kiosk: KioskPage | undefined;
-  beforeAll(async () => {
-    harness = await startRendererHarness();
-  });
-  afterAll(async () => {
-    await kiosk?.close();
-    await harness?.close();
-  });
-  const open = async (status = inSession('vi')): Promise<KioskPage> => {
-    await kiosk?.close();
-    kiosk = await harness.open(status);
-    await kiosk.screen('session');
-    return kiosk;
-  };
+  const openPage = useKioskPages();
+  const open = (status = inSession('vi')): Promise<KioskPage> => openPage(status, { screen: 'session' });
 
   it('is exactly TOOLBAR_HEIGHT_PX tall at the top of the window, where main puts the site view below it', async () => {
     const k = await open();

@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { welcome } from '../support/renderer-fixtures';
 import { layoutProblems } from '../support/renderer-layout';
-import { startRendererHarness, type KioskPage, type RendererHarness } from '../support/renderer-page';
+import { useKioskPages, type KioskPage, type OpenOptions } from '../support/renderer-page';
 
 const focusedText = (k: KioskPage): Promise<string> => k.page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
 describe('welcome screen', () => {
-  let harness: RendererHarness;
-  let kiosk: KioskPage | undefined;
-  beforeAll(async () => {
-    harness = await startRendererHarness();
-  });
-  afterAll(async () => {
-    await kiosk?.close();
-    await harness?.close();
-  });
-  const open = async (status = welcome('vi'), options = {}): Promise<KioskPage> => {
-    await kiosk?.close();
-    kiosk = await harness.open(status, options);
-    await kiosk.screen('welcome');
-    return kiosk;
-  };
+  const openPage = useKioskPages();
+  const open = (status = welcome('vi'), options: OpenOptions = {}): Promise<KioskPage> => openPage(status, { screen: 'welcome', ...options });
 
   it('is fully usable by keyboard: Tab walks the tiles then Start, with a visible focus ring, Enter and Space activate', async () => {
     const k = await open();

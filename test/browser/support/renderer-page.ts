@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { KioskApi, KioskStatus } from '../../../src/ipc/contract';
 import { installFakeKiosk, type KioskCall, type ScriptedAnswer } from './renderer-fake-kiosk';
 import { serveRenderer, type StaticServer } from './renderer-server';
@@ -90,5 +91,29 @@ export async function startRendererHarness(): Promise<RendererHarness> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * One Chromium per test file and one page at a time: registers the file's beforeAll/afterAll and
+ * returns `open`, which closes the previous page, opens a new one and waits for its first screen.
+ */
+export function useKioskPages(): (initial: KioskStatus, options?: OpenOptions & { screen?: string }) => Promise<KioskPage> {
+  let harness: RendererHarness | undefined;
+  let current: KioskPage | undefined;
+  beforeAll(async () => {
+    harness = await startRendererHarness();
+  });
+  afterAll(async () => {
+    await current?.close();
+    await harness?.close();
+  });
+  return async (initial, { screen, ...options } = {}) => {
+    if (!harness) throw new Error('useKioskPages() must be called inside a describe block');
+    await current?.close();
+    current = await harness.open(initial, options);
+    if (screen) await current.screen(screen);
+    else await current.ready();
+    return current;
   };
 }
