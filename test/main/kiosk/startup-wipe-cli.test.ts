@@ -50,7 +50,7 @@ describe('the start-up wipe through the built CLI', () => {
     expect(result.ran && result.detail).toMatch(/start-up wipe: exit 2: .*overlaps paths\.sessionData/);
   });
 
-  if (!ifDueWired) console.log('startup-wipe-cli: `wipe --if-due` is not in the built CLI yet: its two cases are skipped');
+  if (!ifDueWired) console.log('startup-wipe-cli: `wipe --if-due` is not in the built CLI yet: its case is skipped');
   it.skipIf(!ifDueWired)('on a normal start: wipes when a shift wipe is owed, and not again', () => {
     expect(runAsKiosk(null)).toMatchObject({ ran: true, ok: true });
     expect(existsSync(path.join(dir, 'session-data', 'Cache'))).toBe(false);
