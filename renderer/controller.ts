@@ -66,6 +66,8 @@ export class Controller implements ScreenContext {
     const status = this.status;
     if (!status) return;
     const kind = chooseScreen(status, this.staffOpen);
+    // A covered staff panel still follows the status (a wipe it started, a sign-out by main).
+    if (this.staffPanel && kind !== 'staff') this.staffPanel.update(status);
     // A new wipe phase is a new screen, so its heading takes focus and is announced.
     const key = kind === 'wipe' ? `wipe:${status.wipe?.phase ?? 'running'}` : kind;
     if (this.current?.key === key) {
