@@ -10,7 +10,7 @@ import type { StartupWipeResult } from './wipers';
  * The full wipe at start, before Chromium has opened anything in the session-data root: the kiosk
  * binary runs its own CLI (`wipe`) as a child and waits for it (spawnSync), so this process holds
  * no file of the root while it is emptied and verified. A normal start runs `wipe --if-due`; a
- * relaunch for a staff or recovery wipe runs the wipe unconditionally (nothing may be "due").
+ * relaunch for a wipe (`--wipe-on-start=<trigger>`) runs it unconditionally, with its trigger.
  */
 
 /** The switch a relaunch for a shift wipe adds, with the controller's trigger. */
@@ -26,19 +26,32 @@ export interface StartupFacts {
   policyFile: string | undefined;
 }
 
+/** The audit trigger of the wipe a relaunch asked for. */
+const relaunchReasons: Record<ShiftWipeTrigger, 'shift-end' | 'manual' | 'catch-up'> = {
+  'shift-end': 'shift-end',
+  staff: 'manual',
+  recovery: 'catch-up',
+  'start-up': 'catch-up',
+  tick: 'catch-up',
+  resume: 'catch-up',
+  unlock: 'catch-up',
+  'before-session': 'catch-up',
+  'policy-reload': 'catch-up',
+};
+
 export function wipeOnStartTrigger(argv: readonly string[]): ShiftWipeTrigger | null {
   const arg = argv.find((a) => a.startsWith(`${WIPE_ON_START}=`));
   const value = arg?.slice(WIPE_ON_START.length + 1);
-  const known: readonly ShiftWipeTrigger[] = ['shift-end', 'staff', 'recovery', 'start-up', 'tick', 'resume', 'unlock', 'before-session', 'policy-reload'];
-  return known.find((t) => t === value) ?? null;
+  return (Object.keys(relaunchReasons) as ShiftWipeTrigger[]).find((t) => t === value) ?? null;
 }
 
 export function startupWipeCommand(facts: StartupFacts, trigger: ShiftWipeTrigger | null): string[] {
   const switches = facts.platform === 'linux' ? [...LINUX_CLI_SWITCHES] : [CLI_MARKER];
   const program = [facts.execPath, ...(facts.isPackaged ? [] : [facts.appPath]), ...switches];
   const policy = facts.policyFile === undefined ? [] : ['--policy', facts.policyFile];
-  // Staff and recovery wipes are wanted whether or not a shift end is owed; the rest only when due.
-  const wipe = trigger === 'staff' ? ['--reason', 'manual'] : trigger === 'recovery' ? ['--reason', 'catch-up'] : ['--if-due'];
+  // A relaunch happens because a full wipe is wanted now (its record then covers every shift end
+  // before it); a plain start wipes only when the due check says a shift end is owed.
+  const wipe = trigger === null ? ['--if-due'] : ['--reason', relaunchReasons[trigger]];
   return [...program, 'wipe', ...wipe, ...policy, '--json'];
 }
 

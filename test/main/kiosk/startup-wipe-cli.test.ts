@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runStartupWipe, startupWipeCommand, type SpawnSync } from '../../../main/kiosk/startup-wipe';
+import { readRecentWipes } from '../../../src/audit/recent';
 import type { ShiftWipeTrigger } from '../../../src/session/types';
 import { cliEntry, runCli } from '../../support/cli';
 
@@ -37,8 +38,13 @@ function runAsKiosk(trigger: ShiftWipeTrigger | null) {
 const ifDueWired = runCli(['wipe', '--help']).stdout.includes('--if-due');
 
 describe('the start-up wipe through the built CLI', () => {
-  it('after a relaunch for a staff wipe: wipes unconditionally and reports success', () => {
-    expect(runAsKiosk('staff')).toEqual({ ran: true, ok: true, detail: 'wiped' });
+  it.each([
+    ['shift-end', 'shift-end'],
+    ['staff', 'manual'],
+  ] as const)('after a relaunch for a %s wipe: wipes unconditionally, recorded as %s', async (trigger, recorded) => {
+    expect(runAsKiosk(trigger)).toEqual({ ran: true, ok: true, detail: 'wiped' });
+    const [record] = await readRecentWipes(path.join(dir, 'state'), 1);
+    expect(record).toMatchObject({ scope: 'shift', trigger: recorded, result: 'succeeded' });
     expect(existsSync(path.join(dir, 'session-data', 'Cache'))).toBe(false);
     expect(existsSync(path.join(dir, 'downloads', 'old-session'))).toBe(false);
   });

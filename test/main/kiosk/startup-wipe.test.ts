@@ -12,14 +12,18 @@ describe('startupWipeCommand', () => {
     expect(startupWipeCommand(packagedWindows, null)).toEqual([packagedWindows.execPath, '--kiosk-cli', 'wipe', '--if-due', '--json']);
   });
   it('on Linux in development: the app path, headless switches, and the policy the kiosk was given', () => {
-    expect(startupWipeCommand(devLinux, 'shift-end')).toEqual([
+    expect(startupWipeCommand(devLinux, null)).toEqual([
       devLinux.execPath, '/repo', '--ozone-platform=headless', '--disable-gpu', '--no-sandbox', '--kiosk-cli',
       'wipe', '--if-due', '--policy', '/tmp/p.yaml', '--json',
     ]);
   });
-  it('wipes unconditionally after a relaunch for a staff or recovery wipe', () => {
-    expect(startupWipeCommand(packagedWindows, 'staff').slice(2)).toEqual(['wipe', '--reason', 'manual', '--json']);
-    expect(startupWipeCommand(packagedWindows, 'recovery').slice(2)).toEqual(['wipe', '--reason', 'catch-up', '--json']);
+  it.each([
+    ['shift-end', 'shift-end'],
+    ['staff', 'manual'],
+    ['recovery', 'catch-up'],
+    ['resume', 'catch-up'],
+  ] as const)('after a relaunch for a %s wipe: wipes unconditionally, recorded as %s', (trigger, reason) => {
+    expect(startupWipeCommand(packagedWindows, trigger).slice(2)).toEqual(['wipe', '--reason', reason, '--json']);
   });
 });
 
