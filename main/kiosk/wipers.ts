@@ -45,7 +45,7 @@ export function createSessionWiper(deps: SessionWiperDeps) {
 export type StartupWipeResult = { ran: false } | { ran: true; ok: boolean; detail: string };
 
 export interface ShiftWiperDeps {
-  /** The start-up wipe's result; consumed by the first shift wipe the controller asks for. */
+  /** The start-up wipe's result; answers the wipe the controller finds owed at boot ('start-up'). */
   startup: StartupWipeResult;
   /** This process was started by a relaunch for a shift wipe. */
   relaunchedForWipe: boolean;
@@ -59,9 +59,10 @@ export function createShiftWiper(deps: ShiftWiperDeps) {
   return async (trigger: ShiftWipeTrigger, _coveredShiftEnd: Date | null): Promise<WipeOutcome> => {
     const first = startup;
     startup = null;
-    if (first?.ran) return first.ok ? { ok: true } : { ok: false, detail: first.detail };
-    if (first && deps.relaunchedForWipe) {
-      return { ok: false, detail: 'relaunched for a shift wipe, but the start-up wipe did not run' };
+    // The wipe owed at boot is the one the start-up wipe just ran (or could not run).
+    if (trigger === 'start-up' && first) {
+      if (first.ran) return first.ok ? { ok: true } : { ok: false, detail: first.detail };
+      if (deps.relaunchedForWipe) return { ok: false, detail: 'relaunched for a shift wipe, but the start-up wipe did not run' };
     }
     deps.log(`shift wipe (${trigger}): relaunching so it runs before the browser starts`);
     deps.relaunchForWipe(trigger);

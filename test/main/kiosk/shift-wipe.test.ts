@@ -47,3 +47,33 @@ describe('shift wipes: relaunch, then the start-up wipe answers', () => {
     expect(relaunches).toEqual(['staff']);
   });
 });
+
+describe('createShiftWiper', () => {
+  const make = (startup: Parameters<typeof createShiftWiper>[0]['startup'], relaunchedForWipe: boolean) => {
+    const relaunches: string[] = [];
+    const wipe = createShiftWiper({ startup, relaunchedForWipe, relaunchForWipe: (t) => void relaunches.push(t), log: () => undefined });
+    return { wipe, relaunches };
+  };
+
+  it('answers only the boot-time request from the start-up wipe; a later one relaunches', async () => {
+    const { wipe, relaunches } = make({ ran: true, ok: false, detail: 'EBUSY' }, false);
+    await expect(wipe('start-up', null)).resolves.toEqual({ ok: false, detail: 'EBUSY' });
+    void wipe('recovery', null);
+    await settle();
+    expect(relaunches).toEqual(['recovery']);
+  });
+
+  it('a recovery request never reuses a stale start-up result', async () => {
+    const { wipe, relaunches } = make({ ran: true, ok: false, detail: 'EBUSY' }, true);
+    void wipe('recovery', null);
+    await settle();
+    expect(relaunches).toEqual(['recovery']);
+  });
+
+  it('a plain start whose --if-due found nothing owed relaunches when the controller still finds a wipe owed', async () => {
+    const { wipe, relaunches } = make({ ran: false }, false);
+    void wipe('start-up', null);
+    await settle();
+    expect(relaunches).toEqual(['start-up']);
+  });
+});
