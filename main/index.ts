@@ -56,7 +56,14 @@ async function main(): Promise<void> {
 
   const uiSession = createUiSession(path.join(__dirname, '..', 'ui', 'renderer'), plan.mode.dev);
   const win = createKioskWindow(plan.mode, path.join(__dirname, 'ipc', 'preload.js'), uiSession);
-  const services = plan.policy && plan.roots ? buildCoreServices(plan.policy, plan.roots) : null;
+  let services: ReturnType<typeof buildCoreServices> | null = null;
+  let servicesFailed = false;
+  try {
+    services = plan.policy && plan.roots ? buildCoreServices(plan.policy, plan.roots) : null;
+  } catch (error) {
+    servicesFailed = true;
+    log(`the core services could not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const state = plan.roots?.state;
   let lock: HeldLock | null = null;
   const lifecycle = createLifecycle(async () => lock?.release(), win.allowClose);
@@ -109,8 +116,8 @@ async function main(): Promise<void> {
     if (status.shiftWarning && pendingSince === null) pendingSince = new Date().toISOString();
     if (status.state === 'welcome' || status.state === 'wiping-shift') pendingSince = null;
   });
-  let fault: OutOfServiceReason | null = null;
-  if (state) {
+  let fault: OutOfServiceReason | null = servicesFailed ? 'internal-error' : null;
+  if (state && !servicesFailed) {
     try {
       lock = await holdKioskLock({
         stateRoot: state,
