@@ -43,9 +43,10 @@ export function openAuditLog(stateRoot: string, store: CredentialStore | null): 
     keyState: async () => (await currentKey()).state,
     async append(record: AuditRecordInput) {
       const valid = validateAuditRecord(record);
-      const { key } = await currentKey();
       const lock = await acquireFileLock(files.auditLock, 'audit log', 30_000);
       try {
+        // Under the lock: two processes using the log for the first time must not create two keys.
+        const { key } = await currentKey();
         await appendLocked(files, valid, key);
       } finally {
         await lock.release();

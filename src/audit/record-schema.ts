@@ -34,7 +34,8 @@ const wipeRecord = z.strictObject({
 const staffRecord = z.strictObject({
   type: z.literal('staff'),
   at: isoTime,
-  staffId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, 'must be a staff id'),
+  // '(unknown)': a failed sign-in with an id that matches no account (the typed text is never logged).
+  staffId: z.union([z.literal('(unknown)'), z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/)], 'must be a staff id'),
   action: z.enum([
     'sign-in',
     'force-wipe',

@@ -57,6 +57,8 @@ describe('audit log', () => {
     await expect(log.append({ type: 'staff', at: wipe(1).startedAt, staffId: 'a/b', action: 'sign-in', outcome: 'success' })).rejects.toThrow(
       /staffId/,
     );
+    await log.append({ type: 'staff', at: wipe(1).startedAt, staffId: '(unknown)', action: 'sign-in', outcome: 'failure' });
+    expect(lines()).toHaveLength(1);
   });
 
   it('never appends unkeyed to a keyed log when the key cannot be read', async () => {
