@@ -39,16 +39,19 @@ export function t(key: MessageKey, vars?: Vars): string {
   });
 }
 
+/** "1 minute", "1.5 seconds", "4,3 giây": a number with its unit, plural as the language wants. */
+export function quantity(n: number, unit: 'minute' | 'second', fractionDigits = 0): string {
+  const form = new Intl.PluralRules(locales[current], { maximumFractionDigits: fractionDigits }).select(n) === 'one' ? 'one' : 'other';
+  return t(`time.${unit}.${form}`, { n: decimal(n, fractionDigits) });
+}
+
 /** "1 phút 5 giây" / "1 minute 5 seconds": words, not "1:05", for sentences read aloud. */
 export function duration(totalSeconds: number): string {
   const seconds = Math.max(0, Math.ceil(totalSeconds));
   const m = Math.floor(seconds / 60);
   const s = seconds % 60;
-  const plural = new Intl.PluralRules(locales[current]);
-  const part = (n: number, unit: 'minute' | 'second'): string =>
-    t(`time.${unit}.${plural.select(n) === 'one' ? 'one' : 'other'}`, { n });
-  if (m === 0) return part(s, 'second');
-  return s === 0 ? part(m, 'minute') : `${part(m, 'minute')} ${part(s, 'second')}`;
+  if (m === 0) return quantity(s, 'second');
+  return s === 0 ? quantity(m, 'minute') : `${quantity(m, 'minute')} ${quantity(s, 'second')}`;
 }
 
 /** "1:05": the big clock face of a countdown. */

@@ -1,7 +1,7 @@
 import type { KioskStatus } from '../../src/ipc/contract.js';
 import { h } from '../dom.js';
 import { icon } from '../icons.js';
-import { language } from '../i18n/index.js';
+import { language, t } from '../i18n/index.js';
 
 type Notice = NonNullable<KioskStatus['notice']>;
 
@@ -27,7 +27,7 @@ export function showNotice(region: HTMLElement, notice: Notice | undefined): voi
   const good = notice.kind === 'download-saved';
   region.hidden = false;
   region.dataset['tone'] = good ? 'good' : 'bad';
-  const parts: Node[] = [icon(good ? 'check' : 'alert', 'notice-icon'), h('span', { text: `notice.${notice.kind}` })];
-  if (notice.detail) parts.push(h('span', { class: 'notice-detail', literal: ` (${notice.detail})` }));
-  region.replaceChildren(...parts);
+  // Rebuilt on a language change (the key above includes it), so a literal is enough here.
+  const text = t(`notice.${notice.kind}`);
+  region.replaceChildren(icon(good ? 'check' : 'alert', 'notice-icon'), h('span', { literal: notice.detail ? `${text} (${notice.detail})` : text }));
 }

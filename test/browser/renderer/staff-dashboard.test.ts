@@ -22,11 +22,14 @@ describe('staff dashboard', () => {
     expect(table[0]).toEqual(['11:30 27/11/2025', 'Cuối ca', 'Hết ca', '4,3 giây', '5.120', 'Thành công']);
     expect(table[3]).toEqual(['16:05 26/11/2025', 'Phiên', 'Trang bị lỗi', '1,5 giây', '205', 'Thất bại']);
     await k.push(welcome('en', { staff: clerk }));
-    expect((await rows(k))[0]).toEqual(['27/11/2025, 11:30', 'Shift end', 'Shift end', '4.3 seconds', '5,120', 'Succeeded']);
+    const english = await rows(k);
+    expect(english[0]).toEqual(['27/11/2025, 11:30', 'Shift end', 'Shift end', '4.3 seconds', '5,120', 'Succeeded']);
+    expect(english[2]?.[3]).toBe('1 second');
     await k.script('recentWipes', [{ result: [] }]);
     await k.page.getByRole('button', { name: 'Refresh' }).click();
     await k.page.getByText('No wipes have been recorded yet.').waitFor();
     expect(await rows(k)).toEqual([]);
+    expect(await k.page.isVisible('.records')).toBe(false);
   });
 
   it('shows a trigger it does not know as the raw code rather than hiding the record', async () => {
