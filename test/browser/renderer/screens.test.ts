@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { KioskStatus, Language } from '../../../src/ipc/contract';
 import { admin, clerk, inSession, welcome, wipeRecords } from '../support/renderer-fixtures';
+import { a11yProblems } from '../support/renderer-a11y';
 import { layoutProblems } from '../support/renderer-layout';
 import { useKioskPages, type KioskPage } from '../support/renderer-page';
 
 /**
- * Every screen in Vietnamese and English: the right heading, no layout faults, no console errors or
- * CSP violations, and a 1280×800 screenshot under test/artifacts/screenshots/<name>-<lang>.png.
+ * Every screen in Vietnamese and English: the right heading, no layout faults, every control named,
+ * AA contrast, no console errors or CSP violations, and a 1280×800 screenshot under test/artifacts/screenshots/<name>-<lang>.png.
  */
 interface Case {
   name: string;
@@ -102,6 +103,7 @@ describe('every kiosk screen, in Vietnamese and English', () => {
         expect(await kiosk.page.getAttribute('html', 'lang')).toBe(lang);
         await kiosk.shot(`${c.name}-${lang}`);
         expect(await layoutProblems(kiosk.page)).toEqual([]);
+        expect(await a11yProblems(kiosk.page)).toEqual([]);
         expect(await kiosk.problems()).toEqual([]);
       });
     }
