@@ -7,7 +7,10 @@ import { verifyAuditLog } from '../../../src/audit/verify-log';
 import { cliEntry, runCli } from '../../support/cli';
 import { auditRecords, makeCliRoots, plant, type CliRoots } from './wipe-fixtures';
 
+/** At least this many kills; more (up to MAX_TRIALS) until MIN_MID_WIPE of them hit a wipe in progress. */
 const TRIALS = 22;
+const MAX_TRIALS = 44;
+const MIN_MID_WIPE = 10;
 let roots: CliRoots;
 afterEach(() => roots?.cleanup());
 
@@ -65,7 +68,7 @@ function journalWipeId(r: CliRoots): string | null {
 }
 
 describe('kill -9 during a wipe', () => {
-  it(`at ${TRIALS} points spread over its run: the next run finishes it, one record per wipe`, async () => {
+  it(`at ${TRIALS} or more points spread over its run: the next run finishes it, one record per wipe`, async () => {
     const afterJournal: number[] = [];
     for (const kind of [0, 1]) {
       roots = makeCliRoots();
@@ -74,13 +77,14 @@ describe('kill -9 during a wipe', () => {
       roots.cleanup();
     }
     const seen = { journalLeft: 0, recordedBeforeKill: 0 };
-    for (let trial = 0; trial < TRIALS; trial += 1) {
+    let trial = 0;
+    for (; trial < TRIALS || (seen.journalLeft < MIN_MID_WIPE && trial < MAX_TRIALS); trial += 1) {
       roots = makeCliRoots();
       plantTree(roots);
       const args = [...wipeArgs(trial), ...roots.args];
       // Stratified: trial k dies somewhere in the k-th slice of a normal run.
       // Every sixth trial dies during start-up; the others at stratified points after the journal.
-      const at = trial % 6 === 5 ? -200 * Math.random() : ((afterJournal[trial % 2] ?? 0) * (trial + Math.random())) / TRIALS;
+      const at = trial % 6 === 5 ? -200 * Math.random() : ((afterJournal[trial % 2] ?? 0) * ((trial % TRIALS) + Math.random())) / TRIALS;
       await runAndKill(args, roots.state, at);
       const interrupted = journalWipeId(roots);
       if (interrupted) seen.journalLeft += 1;
@@ -108,8 +112,8 @@ describe('kill -9 during a wipe', () => {
       expect((await verifyAuditLog(roots.state, null)).problems, `trial ${trial}: audit log`).toEqual([]);
       roots.cleanup();
     }
-    console.log(`wipe-crash: ${TRIALS} kills, most within the ${afterJournal.map(Math.round).join(' / ')} ms (shift / session) after the journal; journal left ${seen.journalLeft}×, record already written ${seen.recordedBeforeKill}×`);
-    // Timing on a shared machine varies: demand that at least a third of the kills hit a wipe in progress.
-    expect(seen.journalLeft).toBeGreaterThanOrEqual(TRIALS / 3);
-  }, 240_000);
+    console.log(`wipe-crash: ${trial} kills, most within the ${afterJournal.map(Math.round).join(' / ')} ms (shift / session) after the journal; journal left ${seen.journalLeft}×, record already written ${seen.recordedBeforeKill}×`);
+    // Timing on a shared machine varies, hence the extra trials; enough kills must land mid-wipe.
+    expect(seen.journalLeft).toBeGreaterThanOrEqual(MIN_MID_WIPE);
+  }, 540_000);
 });
