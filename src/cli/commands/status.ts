@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { loadAuditKey } from '../../audit/audit-key';
 import { auditLogSealing } from '../../audit/log-info';
 import { readRecentWipes } from '../../audit/recent';
+import { describeOtpAvailability } from '../../staff/otp-availability';
 import { readServiceState } from '../../state/service-state';
 import { recoverForCli, wipeContextForCli } from '../../wipe/cli-context';
 import { describeWipe } from '../../wipe/cli-format';
@@ -31,11 +32,12 @@ export const statusCommand: Command = {
     const recovered = await recoverForCli(context, io);
     const [lastWipe] = await readRecentWipes(stateRoot, 1);
     const state = await readServiceState(stateRoot);
-    const storeAvailable = await context.store.available().catch(() => false);
+    const otp = await describeOtpAvailability(context.store).catch(() => ({ available: false, message: 'OS credential store unavailable: staff OTP cannot be enrolled or checked' }));
+    const storeAvailable = otp.available;
     const keyState = (await loadAuditKey(context.store, false)).state;
     const sealing = await auditLogSealing(stateRoot);
     if (values.json === true) {
-      const report = { ...state, lastWipe: lastWipe ?? null, recovered: recovered?.record ?? null, credentialStore: { available: storeAvailable }, auditLog: { sealing, keyState } };
+      const report = { ...state, lastWipe: lastWipe ?? null, recovered: recovered?.record ?? null, credentialStore: { available: storeAvailable }, staffOtp: otp, auditLog: { sealing, keyState } };
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return ExitCode.ok;
     }
@@ -46,6 +48,7 @@ export const statusCommand: Command = {
       `Last successful shift wipe: ${state.lastShiftWipe ? `${state.lastShiftWipe.at}${covered ? ` (covers the shift end ${covered})` : ''}` : 'none'}`,
       `Interrupted wipe pending: ${state.journalPending ? 'YES (it is finished at the next start)' : 'no'}`,
       `Credential store: ${storeAvailable ? 'available' : 'NOT available (no OS credential store reachable)'}`,
+      `Staff OTP: ${otp.available ? 'can be enrolled and checked' : 'admin OTP enrolment is REFUSED: no OS credential store'}`,
       `Audit log: ${sealingText[sealing]}`,
     ];
     if (sealing !== 'keyed' && keyState === 'keyed') lines.push('  An audit key exists: the next record is keyed.');

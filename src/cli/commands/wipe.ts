@@ -7,6 +7,7 @@ import type { WipeOutcome, WipeRequest } from '../../wipe/types';
 import type { Command, OptionValues } from '../command';
 import { stringOption } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
+import { runWipeIfDue } from './wipe-if-due';
 import { jsonOption, jsonOptionHelp, policyOption, policyOptionHelp, rootOptionHelp, rootOptions } from '../shared-options';
 
 const triggers: WipeTrigger[] = ['manual', 'shift-end', 'catch-up', 'session-end', 'idle', 'startup-recovery', 'crash'];
@@ -14,8 +15,9 @@ const triggers: WipeTrigger[] = ['manual', 'shift-end', 'catch-up', 'session-end
 export const wipeCommand: Command = {
   words: ['wipe'],
   summary: 'Wipe now (default: the full shift wipe), verify it, record it; a failure puts the kiosk out of service.',
-  usage: 'wipe [--reason R] [--scope shift|session [--session ID]] [--json]',
+  usage: 'wipe [--if-due] [--reason R] [--scope shift|session [--session ID]] [--json]',
   options: {
+    'if-due': { type: 'boolean' },
     reason: { type: 'string' },
     scope: { type: 'string' },
     session: { type: 'string' },
@@ -24,6 +26,7 @@ export const wipeCommand: Command = {
     ...rootOptions,
   },
   optionHelp: {
+    'if-due': 'Run the shift wipe only when one is owed (for the OS scheduler); leave it to a running kiosk unless it let the wipe wait too long. Exit 0 and "not due" otherwise.',
     reason: `Why the wipe runs, written to the audit record: ${triggers.join(', ')} (default manual).`,
     scope: "'shift' (default): empty session-data, downloads and the policy's extra paths, delete its credential services. 'session': one session.",
     session: 'With --scope session: the session (partition) name whose partition and downloads folder to remove.',
@@ -40,18 +43,20 @@ export const wipeCommand: Command = {
     'service until a later shift wipe succeeds. Exit 2: bad input or a dangerous root (a filesystem',
     'root, a home or system folder, overlapping roots, a symbolic link): nothing was deleted.',
   ].join('\n'),
-  async run({ positionals, values, io }) {
+  async run(context) {
+    if (context.values['if-due'] === true) return runWipeIfDue(context);
+    const { positionals, values, io } = context;
     if (positionals.length > 0) throw new UsageError(`wipe takes no arguments (got '${positionals[0]}'; see --help)`);
     const request = requestFrom(values);
-    const context = wipeContextForCli(values, io);
-    const recovered = await recoverForCli(context, io);
+    const wipe = wipeContextForCli(values, io);
+    const recovered = await recoverForCli(wipe, io);
     let outcome: WipeOutcome;
     try {
-      outcome = await runWipe(request, context.deps);
+      outcome = await runWipe(request, wipe.deps);
     } catch (error) {
       throw asUsageError(error);
     }
-    const state = await readServiceState(context.deps.roots.state);
+    const state = await readServiceState(wipe.deps.roots.state);
     if (values.json === true) {
       const report = { ...outcome, recovered: recovered?.record ?? null, outOfService: state.outOfService };
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -42,6 +42,7 @@ describe.skipIf(skip)('shift wipe with the OS credential store', () => {
     expect(JSON.parse(left.stdout)).toEqual([[], ['keep'], true]);
     const status = inKeyring([process.execPath, cliEntry, 'status', ...roots.args]);
     expect(status.stdout).toMatch(/^Credential store: available$/m);
+    expect(status.stdout).toMatch(/^Staff OTP: can be enrolled and checked$/m);
     expect(status.stdout).toMatch(/^Audit log: keyed \(HMAC-SHA256/m);
     expect(inKeyring([process.execPath, cliEntry, 'audit', 'verify', ...roots.args]).stdout).toMatch(/^Audit log intact; 1 record\(s\), sealing keyed/);
     // Where the key cannot be read the keyed log cannot be vouched for: said so, exit 1.

@@ -33,6 +33,7 @@ describe('public-kiosk status', () => {
     expect(result.stdout).toMatch(/^Last wipe: session wipe \(startup-recovery, was idle\) SUCCEEDED .*: 1 files/m);
     expect(result.stdout).toMatch(/^Interrupted wipe pending: no$/m);
     expect(result.stdout).toMatch(/^Credential store: NOT available/m);
+    expect(result.stdout).toMatch(/^Staff OTP: admin OTP enrolment is REFUSED/m);
     expect(result.stdout).toMatch(/^Audit log: UNKEYED \(SHA-256 chain/m);
   });
 
