@@ -26,7 +26,12 @@ export interface KioskStatus {
   services: { name: Localized; url: string; description?: Localized }[];
   site?: { host: string; title: string; canGoBack: boolean; canGoForward: boolean; loading: boolean };
   idleWarning?: { secondsLeft: number };
-  shiftWarning?: { secondsLeft: number };
+  /**
+   * The shift is ending. `fullscreen` (decided in src/shell/shift-warning.ts): the UI shows the
+   * full-window warning and main hides the site view; otherwise a citizen keeps the site and the UI
+   * shows the countdown as a banner in the toolbar strip.
+   */
+  shiftWarning?: { secondsLeft: number; fullscreen: boolean };
   wipe?: { scope: 'session' | 'shift'; phase: 'running' | 'succeeded' | 'failed' };
   outOfService?: { reason: OutOfServiceReason; since: string };
   /** A download the policy refused, shown as a short notice (extension only, never the file name). */

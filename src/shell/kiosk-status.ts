@@ -1,6 +1,7 @@
 import type { KioskStatus, Language, StaffView } from '../ipc/contract';
 import type { Policy } from '../policy/schema';
 import type { SessionStatus } from '../session/types';
+import { shiftWarningFullscreen } from './shift-warning';
 
 /**
  * The status the UI renders, composed from the session controller's state and what the shell knows
@@ -26,7 +27,10 @@ export function composeStatus(parts: StatusParts): KioskStatus {
   };
   if (policy?.ui.unitName) status.unitName = policy.ui.unitName;
   if (session.idleWarning) status.idleWarning = session.idleWarning;
-  if (session.shiftWarning) status.shiftWarning = session.shiftWarning;
+  if (session.shiftWarning) {
+    const { secondsLeft } = session.shiftWarning;
+    status.shiftWarning = { secondsLeft, fullscreen: shiftWarningFullscreen(session.state, secondsLeft) };
+  }
   if (session.wipe) status.wipe = session.wipe;
   if (session.outOfService) status.outOfService = session.outOfService;
   if (session.state === 'in-session' && parts.site) status.site = parts.site;

@@ -1,10 +1,12 @@
 import type { KioskStatus } from '../ipc/contract';
+import { shiftWarningCoversWindow } from './shift-warning';
 
 /**
  * Where the site view sits and when it shows. The UI fills the window; the site view covers
  * everything below the UI's toolbar strip, and is hidden whenever the UI must show something over
  * the whole window (warnings, wipe screens, out of service, the staff panel), since a native view
- * always paints above the page under it.
+ * always paints above the page under it. The shift-end warning covers the window only for its last
+ * minute (shift-warning.ts); before that it is a banner in the toolbar strip, above the site.
  */
 
 export interface Rect {
@@ -25,7 +27,7 @@ export function siteViewVisible(status: KioskStatus, uiOverlayOpen: boolean): bo
     status.state === 'in-session' &&
     !uiOverlayOpen &&
     status.idleWarning === undefined &&
-    status.shiftWarning === undefined &&
+    !shiftWarningCoversWindow(status) &&
     status.wipe === undefined &&
     status.outOfService === undefined &&
     status.staff === undefined

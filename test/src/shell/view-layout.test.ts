@@ -25,7 +25,7 @@ describe('siteViewVisible', () => {
   it.each<[string, KioskStatus, boolean]>([
     ['staff panel open', browsing, true],
     ['idle warning', { ...browsing, idleWarning: { secondsLeft: 20 } }, false],
-    ['shift warning', { ...browsing, shiftWarning: { secondsLeft: 50 } }, false],
+    ['shift warning, last minute', { ...browsing, shiftWarning: { secondsLeft: 50, fullscreen: true } }, false],
     ['wipe running', { ...browsing, wipe: { scope: 'session', phase: 'running' } }, false],
     ['out of service', { ...browsing, state: 'out-of-service', outOfService: { reason: 'wipe-failed', since: '2025-01-01T00:00:00Z' } }, false],
     ['staff signed in', { ...browsing, staff: { staffId: 'a', displayName: 'A', role: 'staff', mustChangePassword: false } }, false],
