@@ -11,6 +11,7 @@ import { createSessionCanaries, type SessionCanaries } from '../../src/wipe/cana
 import type { WipeRequest } from '../../src/wipe/types';
 import { buildIpcHandlers } from '../ipc/handlers';
 import { clearSiteSession } from '../site/clear-session';
+import { armStorageCanaries } from '../site/storage-canaries';
 import { KioskShell } from './kiosk-shell';
 import type { KioskWindowPort, SiteViewFactory, SiteViewHandle } from './ports';
 import { SiteViewManager } from './site-view-manager';
@@ -124,6 +125,9 @@ async function plantCanaries(ports: KioskPorts, session: CitizenSession<unknown>
   const roots = ports.roots;
   if (!roots) throw new Error('no data roots');
   await ports.rememberCanaries(canaries);
+  // Remembered first, so the wipe looks for them; planted on the first allowed page this view loads.
+  const policy = ports.policy;
+  if (policy) armStorageCanaries(view.contents, { policy: () => policy, values: canaries, log: ports.log });
   await view.session.cookies.set({ url: CANARY_COOKIE_URL, name: 'pk-canary', value: canaries.cookie, secure: true, httpOnly: true });
   const dir = path.join(roots.downloads, session.partition);
   ports.files.ensureDir(dir);

@@ -1,14 +1,14 @@
 import type { KioskStatus } from '../../src/ipc/contract';
 import type { Rect } from '../../src/shell/view-layout';
-import type { GuardedContents, SiteSessionPort } from '../site/ports';
+import type { GuardedContents, ScriptableContents, SiteSessionPort } from '../site/ports';
 
 /**
  * The Electron pieces the kiosk wiring drives, as narrow interfaces. main/electron/ builds the real
  * ones (BaseWindow, WebContentsView, Session); tests pass fakes.
  */
 
-/** A site view's webContents: the guards' events plus what the toolbar and the crash path need. */
-export type SiteContents = GuardedContents & SiteContentsExtras;
+/** A site view's webContents: the guards' events, what the toolbar and the crash path need, and the canary planting. */
+export type SiteContents = GuardedContents & SiteContentsExtras & ScriptableContents;
 
 export interface SiteContentsExtras {
   on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;

@@ -24,6 +24,17 @@ export interface GuardedContents {
   loadURL(url: string): Promise<void>;
 }
 
+/**
+ * What planting the storage canaries needs from a site view's webContents: the main-frame load
+ * events and a script run in an isolated world (Electron 45: executeJavaScriptInIsolatedWorld).
+ */
+export interface ScriptableContents {
+  on(event: 'did-start-loading' | 'did-finish-load', listener: () => void): unknown;
+  on(event: 'did-fail-load', listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void): unknown;
+  getURL(): string;
+  executeJavaScriptInIsolatedWorld(worldId: number, scripts: { code: string }[]): Promise<unknown>;
+}
+
 export interface PermissionRequestDetails {
   requestingUrl?: string;
   isMainFrame?: boolean;

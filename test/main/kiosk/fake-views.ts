@@ -33,6 +33,13 @@ export class FakeSiteContents extends FakeContents {
   reload(): void {
     this.reloads += 1;
   }
+  /** Scripts run in isolated worlds; `answerScript` stands in for the page (by default: no answer). */
+  isolatedScripts: { worldId: number; code: string }[] = [];
+  answerScript: (code: string) => Promise<unknown> = async () => undefined;
+  executeJavaScriptInIsolatedWorld(worldId: number, scripts: { code: string }[]): Promise<unknown> {
+    for (const { code } of scripts) this.isolatedScripts.push({ worldId, code });
+    return this.answerScript(scripts.map((s) => s.code).join('\n'));
+  }
 }
 
 export class FakeCitizenSession extends FakeSession implements CitizenSessionPort {
