@@ -39,7 +39,8 @@ export function chooseScreen(status: KioskStatus, staffOpen: boolean): ScreenKey
   if (staffOpen) return 'staff';
   if (status.wipe) return 'wipe';
   if (status.state === 'out-of-service') return 'out-of-service';
-  if (status.shiftWarning) return 'shift-warning';
+  // Until its last minute main keeps the site and the session toolbar carries the warning as a banner.
+  if (status.shiftWarning && (status.shiftWarning.fullscreen || status.state !== 'in-session')) return 'shift-warning';
   if (status.state === 'in-session') return status.idleWarning ? 'idle-warning' : 'session';
   return status.state === 'welcome' ? 'welcome' : 'starting';
 }

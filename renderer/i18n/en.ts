@@ -53,6 +53,8 @@ export const en: Record<MessageKey, string> = {
   'shift.advice': 'If you need help, please ask the staff at the counter.',
   'shift.endNow': 'End session now',
   'shift.announce': '{time} until the computer is cleaned',
+  'shift.banner': 'Shift ending: this session ends in {time} — please finish up',
+  'shift.bannerAnnounce': 'Shift ending: this session ends in {time}. Please finish up.',
 
   'wipe.running.session': 'Deleting your data…',
   'wipe.running.shift': 'Cleaning the computer for the end of the shift…',

@@ -55,6 +55,8 @@ export const vi = {
   'shift.advice': 'Nếu cần giúp đỡ, hãy hỏi nhân viên tại quầy.',
   'shift.endNow': 'Kết thúc phiên ngay',
   'shift.announce': 'Còn {time} đến khi máy được dọn dẹp',
+  'shift.banner': 'Hết ca làm việc: phiên sẽ kết thúc sau {time} — hãy lưu công việc',
+  'shift.bannerAnnounce': 'Hết ca làm việc: phiên sẽ kết thúc sau {time}. Hãy lưu công việc.',
 
   'wipe.running.session': 'Đang xoá dữ liệu của bạn…',
   'wipe.running.shift': 'Đang dọn dẹp máy cuối ca…',

@@ -16,9 +16,13 @@ export interface CountdownSpec {
   actionsKey(status: KioskStatus): string;
 }
 
-/** Read out at the start, every ten seconds, then each of the last five: often enough, not every tick. */
-function bucket(seconds: number): number {
-  return seconds <= 5 ? seconds : Math.ceil(seconds / 10) * 10;
+/**
+ * When a countdown is read out: whenever this changes. By default at the start, every ten seconds,
+ * then each of the last five: often enough, not every tick. A longer `everySeconds` suits a
+ * countdown that does not hold the whole window (the shift banner speaks once a minute).
+ */
+export function announceBucket(seconds: number, everySeconds = 10): number {
+  return seconds <= 5 ? seconds : Math.ceil(seconds / everySeconds) * everySeconds;
 }
 
 /**
@@ -55,8 +59,8 @@ export class CountdownScreen implements Screen {
     setText(this.body, this.spec.body(status));
     this.clockFace.textContent = clock(seconds);
     this.root.dataset['urgent'] = String(seconds <= 10);
-    if (bucket(seconds) !== this.lastBucket) {
-      this.lastBucket = bucket(seconds);
+    if (announceBucket(seconds) !== this.lastBucket) {
+      this.lastBucket = announceBucket(seconds);
       setText(this.spoken, [this.spec.announce, { time: duration(seconds) }]);
     }
     const key = this.spec.actionsKey(status);

@@ -2,18 +2,21 @@ import type { KioskStatus } from '../../src/ipc/contract.js';
 import { button, h } from '../dom.js';
 import { icon } from '../icons.js';
 import type { Screen, ScreenContext } from '../screen.js';
+import { ShiftBanner } from './shift-banner.js';
 import { NavButtons, SiteInfo } from './site-bar.js';
 
 /**
  * In session the window shows only this toolbar strip; main places the site's own view below it.
  * Ending is one quick step inside the strip (no modal, no hidden site): the question replaces the
  * site name and the two answers appear where End session was, Cancel at the far right so a double
- * tap on End session lands on Cancel, not on Yes.
+ * tap on End session lands on Cancel, not on Yes. While the shift is ending (but not yet in its last
+ * minute) a banner takes the site name's place, so the citizen sees the time left and can finish.
  */
 export class SessionScreen implements Screen {
   readonly root: HTMLElement;
   private readonly nav: NavButtons;
   private readonly site = new SiteInfo();
+  private readonly shiftBanner = new ShiftBanner();
   private readonly endButton: HTMLButtonElement;
   private readonly confirm: HTMLElement;
   private readonly yes: HTMLButtonElement;
@@ -27,7 +30,7 @@ export class SessionScreen implements Screen {
     const question = h('p', { class: 'end-question', id: 'end-question', text: 'end.question' });
     this.confirm = h('div', { class: 'end-confirm', attrs: { role: 'alertdialog', 'aria-labelledby': 'end-question' } }, [question, this.yes, this.no]);
     this.confirm.hidden = true;
-    const toolbar = h('header', { class: 'toolbar', i18nAttrs: { 'aria-label': 'toolbar.label' } }, [this.nav.el, this.site.el, this.endButton, this.confirm]);
+    const toolbar = h('header', { class: 'toolbar', i18nAttrs: { 'aria-label': 'toolbar.label' } }, [this.nav.el, this.site.el, this.shiftBanner.el, this.endButton, this.confirm]);
     const body = h('main', { class: 'session-body' }, [h('div', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('p', { text: 'session.placeholder' })]);
     this.root = h('div', { class: 'screen session' }, [toolbar, body]);
     this.root.addEventListener('keydown', (event) => {
@@ -38,6 +41,8 @@ export class SessionScreen implements Screen {
   update(status: KioskStatus): void {
     this.nav.update(status);
     this.site.update(status);
+    this.shiftBanner.update(status);
+    this.showInfo();
   }
 
   focusTarget(): null {
@@ -71,8 +76,15 @@ export class SessionScreen implements Screen {
 
   private setConfirming(confirming: boolean): void {
     this.confirm.hidden = !confirming;
-    this.site.el.hidden = confirming;
     this.endButton.hidden = confirming;
     this.root.dataset['confirming'] = String(confirming);
+    this.showInfo();
+  }
+
+  /** The strip's middle: the question while confirming, else the shift banner if any, else the site. */
+  private showInfo(): void {
+    const confirming = !this.confirm.hidden;
+    this.site.el.hidden = confirming || this.shiftBanner.shown;
+    this.shiftBanner.el.classList.toggle('covered', confirming);
   }
 }

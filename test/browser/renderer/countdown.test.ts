@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inSession, welcome } from '../support/renderer-fixtures';
+import { inSession, shiftEnding, welcome } from '../support/renderer-fixtures';
 import { useKioskPages, type KioskPage } from '../support/renderer-page';
 
 describe('idle and shift-end countdowns', () => {
@@ -46,18 +46,18 @@ describe('idle and shift-end countdowns', () => {
     expect(await k.calls('stillHere')).toEqual([]);
   });
 
-  it('warns of the shift end over a session, offering to end now', async () => {
-    const k = await open(inSession('vi', { shiftWarning: { secondsLeft: 120 } }));
+  it('warns of the shift end over a session in its last minute, offering to end now', async () => {
+    const k = await open(shiftEnding(inSession('vi'), 60));
     await k.screen('shift-warning');
-    expect(await clockFace(k)).toBe('2:00');
-    expect(await spoken(k)).toBe('Còn 2 phút đến khi máy được dọn dẹp');
+    expect(await clockFace(k)).toBe('1:00');
+    expect(await spoken(k)).toBe('Còn 1 phút đến khi máy được dọn dẹp');
     await k.page.getByRole('alertdialog', { name: 'Sắp hết ca làm việc' }).waitFor();
     await k.page.getByRole('button', { name: 'Kết thúc phiên ngay' }).click();
     await expect.poll(() => k.calls('endSession')).toHaveLength(1);
   });
 
   it('on the welcome screen the shift warning only informs: no buttons, nothing to start', async () => {
-    const k = await open(welcome('vi', { shiftWarning: { secondsLeft: 45 } }));
+    const k = await open(shiftEnding(welcome('vi'), 300));
     await k.screen('shift-warning');
     expect(await k.page.locator('#app button').count()).toBe(0);
     expect(await k.page.textContent('.countdown-body')).toBe('Máy sẽ được dọn dẹp và xoá toàn bộ dữ liệu sau:');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KioskStatus, Language } from '../../../src/ipc/contract';
-import { admin, clerk, inSession, welcome, wipeRecords } from '../support/renderer-fixtures';
+import { admin, clerk, inSession, shiftEnding, welcome, wipeRecords } from '../support/renderer-fixtures';
 import { a11yProblems } from '../support/renderer-a11y';
 import { layoutProblems } from '../support/renderer-layout';
 import { useKioskPages, type KioskPage } from '../support/renderer-page';
@@ -51,8 +51,13 @@ const cases: Case[] = [
     setup: (k) => k.page.click('.btn-end'),
   },
   { name: 'idle-warning', screen: 'idle-warning', status: (l) => inSession(l, { idleWarning: { secondsLeft: 25 } }), text: { vi: 'Bạn vẫn đang sử dụng máy chứ?', en: 'Are you still there?' } },
-  { name: 'shift-warning', screen: 'shift-warning', status: (l) => inSession(l, { shiftWarning: { secondsLeft: 95 } }), text: { vi: 'Sắp hết ca làm việc', en: 'The shift is ending soon' } },
-  { name: 'shift-warning-welcome', screen: 'shift-warning', status: (l) => welcome(l, { shiftWarning: { secondsLeft: 8 } }), text: { vi: 'Máy sẽ được dọn dẹp', en: 'This computer will be cleaned' } },
+  { name: 'session-shift-banner', screen: 'session', status: (l) => shiftEnding(inSession(l), 105), text: { vi: 'hãy lưu công việc', en: 'please finish up' } },
+  {
+    name: 'session-shift-banner-notice', screen: 'session', status: (l) => shiftEnding(inSession(l, { notice: { kind: 'download-saved' } }), 1799),
+    text: { vi: 'hãy lưu công việc', en: 'please finish up' },
+  },
+  { name: 'shift-warning', screen: 'shift-warning', status: (l) => shiftEnding(inSession(l), 55), text: { vi: 'Sắp hết ca làm việc', en: 'The shift is ending soon' } },
+  { name: 'shift-warning-welcome', screen: 'shift-warning', status: (l) => shiftEnding(welcome(l), 8), text: { vi: 'Máy sẽ được dọn dẹp', en: 'This computer will be cleaned' } },
   { name: 'wipe-running', screen: 'wipe', status: (l) => welcome(l, { state: 'ending', wipe: { scope: 'session', phase: 'running' } }), text: { vi: 'Đang xoá dữ liệu của bạn…', en: 'Deleting your data…' } },
   { name: 'wipe-running-shift', screen: 'wipe', status: (l) => welcome(l, { state: 'wiping-shift', wipe: { scope: 'shift', phase: 'running' } }), text: { vi: 'Đang dọn dẹp máy cuối ca…', en: 'Cleaning the computer for the end of the shift…' } },
   { name: 'wipe-succeeded', screen: 'wipe', status: (l) => welcome(l, { wipe: { scope: 'session', phase: 'succeeded' } }), text: { vi: 'Đã xoá xong dữ liệu', en: 'Your data has been deleted' } },

@@ -1,4 +1,5 @@
 import type { KioskStatus, Language, StaffView, WipeRecordView } from '../../../src/ipc/contract';
+import { shiftWarningFullscreen } from '../../../src/shell/shift-warning';
 
 /** Realistic statuses for a district health centre's kiosk (what the bundled policy's tiles look like). */
 export function welcome(language: Language = 'vi', extra: Partial<KioskStatus> = {}): KioskStatus {
@@ -39,6 +40,11 @@ export function inSession(language: Language = 'vi', extra: Partial<KioskStatus>
     site: { host: 'dichvucong.gov.vn', title: 'Cổng Dịch vụ công Quốc gia — Trang chủ', canGoBack: true, canGoForward: false, loading: false },
     ...extra,
   });
+}
+
+/** The shift-end warning as main composes it: src/shell decides whether it covers the window. */
+export function shiftEnding(status: KioskStatus, secondsLeft: number): KioskStatus {
+  return { ...status, shiftWarning: { secondsLeft, fullscreen: shiftWarningFullscreen(status.state, secondsLeft) } };
 }
 
 export const clerk: StaffView = { staffId: 'nv-014', displayName: 'Nguyễn Thị Hồng Nhung', role: 'staff', mustChangePassword: false };
