@@ -6,15 +6,9 @@ import { createSessionCanaries, randomCanary, rememberCanaries } from '../../src
 import { scanForCanaries } from '../../src/wipe/canary-scan';
 import { runCli } from '../support/cli';
 import { auditRecords, makeCliRoots, type CliRoots } from '../src/cli/wipe-fixtures';
+import { CHROMIUM_PATH, chromiumArgs } from './support/chromium';
 import { BASIC_PASSWORD, BASIC_USER, startWipeSite, type WipeSite } from './fixtures/wipe-site/server';
 
-// Headless Debian Chromium with every stray request sent to a dead loopback proxy. Chromium bypasses
-// proxies for loopback by default, so the test site on 127.0.0.1 is reached directly
-// ('--proxy-bypass-list=<-loopback>' would do the opposite: it removes that implicit bypass).
-const chromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--proxy-server=http://127.0.0.1:9',
-];
 const SESSION = 'citizen-e2e';
 
 let roots: CliRoots;
@@ -37,7 +31,7 @@ declare global {
 
 function launch(options: { signedIn: boolean }): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile(), {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: chromiumArgs,
     acceptDownloads: true,
