@@ -1,4 +1,4 @@
-import type { KioskStatus } from '../../src/ipc/contract.js';
+import type { KioskStatus, Language } from '../../src/ipc/contract.js';
 import { h, setText, type Msg } from '../dom.js';
 import { clock, duration, type MessageKey } from '../i18n/index.js';
 import { icon } from '../icons.js';
@@ -26,6 +26,35 @@ export function announceBucket(seconds: number, everySeconds = 10): number {
 }
 
 /**
+ * The live region of a countdown: says the time in words when its announce bucket changes, and
+ * after a language switch, since relabel() would keep the time words of the old language, which
+ * were filled in before the switch.
+ */
+export class SpokenCountdown {
+  private lastBucket: number | null = null;
+  private lastLanguage: Language | null = null;
+
+  constructor(
+    private readonly el: HTMLElement,
+    private readonly announce: MessageKey,
+    private readonly everySeconds = 10,
+  ) {}
+
+  update(seconds: number, language: Language): void {
+    const bucket = announceBucket(seconds, this.everySeconds);
+    if (bucket === this.lastBucket && language === this.lastLanguage) return;
+    this.lastBucket = bucket;
+    this.lastLanguage = language;
+    setText(this.el, [this.announce, { time: duration(seconds) }]);
+  }
+
+  /** The countdown left the screen: speak again as soon as it returns. */
+  reset(): void {
+    this.lastBucket = null;
+  }
+}
+
+/**
  * A full-window warning with a big clock. The clock face is hidden from screen readers; a live
  * region says the time in words at sensible intervals instead of every second.
  */
@@ -35,13 +64,14 @@ export class CountdownScreen implements Screen {
   private readonly spoken = h('p', { class: 'sr-only countdown-spoken', attrs: { 'aria-live': 'assertive', 'aria-atomic': 'true' } });
   private readonly body: HTMLElement;
   private readonly actionsEl = h('div', { class: 'countdown-actions' });
-  private lastBucket: number | null = null;
+  private readonly spokenTime: SpokenCountdown;
   private actionsKey: string | null = null;
 
   constructor(private readonly spec: CountdownSpec) {
     const titleId = `${spec.id}-title`;
     const bodyId = `${spec.id}-body`;
     this.body = h('p', { class: 'countdown-body', id: bodyId });
+    this.spokenTime = new SpokenCountdown(this.spoken, spec.announce);
     const card = h('div', { class: 'countdown-card', attrs: { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': titleId, 'aria-describedby': bodyId } }, [
       icon('clock', 'countdown-icon'),
       h('h1', { id: titleId, text: spec.title, attrs: { tabindex: '-1' } }),
@@ -59,10 +89,7 @@ export class CountdownScreen implements Screen {
     setText(this.body, this.spec.body(status));
     this.clockFace.textContent = clock(seconds);
     this.root.dataset['urgent'] = String(seconds <= 10);
-    if (announceBucket(seconds) !== this.lastBucket) {
-      this.lastBucket = announceBucket(seconds);
-      setText(this.spoken, [this.spec.announce, { time: duration(seconds) }]);
-    }
+    this.spokenTime.update(seconds, status.language);
     const key = this.spec.actionsKey(status);
     if (key !== this.actionsKey) {
       this.actionsKey = key;

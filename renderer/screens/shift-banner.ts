@@ -1,8 +1,8 @@
 import type { KioskStatus } from '../../src/ipc/contract.js';
-import { h, setText } from '../dom.js';
-import { clock, duration, t } from '../i18n/index.js';
+import { h } from '../dom.js';
+import { clock, t } from '../i18n/index.js';
 import { icon } from '../icons.js';
-import { announceBucket } from './countdown.js';
+import { SpokenCountdown } from './countdown.js';
 
 /**
  * The shift-end countdown while the citizen still has the site (main decides: `fullscreen` false):
@@ -16,8 +16,8 @@ export class ShiftBanner {
   private readonly time = h('strong', { class: 'shift-banner-clock' });
   private readonly tail = document.createTextNode('');
   private readonly spoken = h('p', { class: 'sr-only shift-banner-spoken', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
-  private lastBucket: number | null = null;
-  private lastLanguage: string | null = null;
+  // Spoken at the start, each whole minute, and after a language switch.
+  private readonly spokenTime = new SpokenCountdown(this.spoken, 'shift.bannerAnnounce', 60);
 
   constructor() {
     const text = h('p', { class: 'shift-banner-text', attrs: { 'aria-hidden': 'true' } }, [this.lead, this.time, this.tail]);
@@ -34,7 +34,7 @@ export class ShiftBanner {
     const warning = status.shiftWarning;
     this.el.hidden = !warning || warning.fullscreen;
     if (!warning || warning.fullscreen) {
-      this.lastBucket = null;
+      this.spokenTime.reset();
       return;
     }
     const seconds = Math.max(0, Math.ceil(warning.secondsLeft));
@@ -42,13 +42,6 @@ export class ShiftBanner {
     this.lead.data = lead;
     this.time.textContent = clock(seconds);
     this.tail.data = tail;
-    // Speak at the start, each whole minute, and after a language switch: relabel() would keep the
-    // time words of the old language, which were filled in before the switch.
-    const bucket = announceBucket(seconds, 60);
-    if (bucket !== this.lastBucket || status.language !== this.lastLanguage) {
-      this.lastBucket = bucket;
-      this.lastLanguage = status.language;
-      setText(this.spoken, ['shift.bannerAnnounce', { time: duration(seconds) }]);
-    }
+    this.spokenTime.update(seconds, status.language);
   }
 }

@@ -46,6 +46,26 @@ describe('idle and shift-end countdowns', () => {
     expect(await k.calls('stillHere')).toEqual([]);
   });
 
+  it('after a language switch speaks the time in the new language, then again only at its usual moments', async () => {
+    const k = await open(inSession('vi', { idleWarning: { secondsLeft: 30 } }));
+    await k.screen('idle-warning');
+    expect(await spoken(k)).toBe('Phiên sẽ tự kết thúc sau 30 giây');
+    await k.push(inSession('en', { idleWarning: { secondsLeft: 29 } }));
+    expect(await k.page.textContent('h1')).toBe('Are you still there?');
+    expect(await spoken(k)).toBe('Your session ends in 29 seconds');
+    // Updated in place, not rebuilt: the button the citizen was on keeps focus.
+    expect(await k.page.evaluate(() => document.activeElement?.textContent)).toBe('I’m still here');
+    await k.push(inSession('en', { idleWarning: { secondsLeft: 28 } }));
+    expect(await spoken(k)).toBe('Your session ends in 29 seconds');
+
+    const shift = await open(shiftEnding(inSession('en'), 45));
+    await shift.screen('shift-warning');
+    expect(await spoken(shift)).toBe('45 seconds until the computer is cleaned');
+    await shift.push(shiftEnding(inSession('vi'), 44));
+    expect(await spoken(shift)).toBe('Còn 44 giây đến khi máy được dọn dẹp');
+    expect(await shift.problems()).toEqual([]);
+  });
+
   it('warns of the shift end over a session in its last minute, offering to end now', async () => {
     const k = await open(shiftEnding(inSession('vi'), 60));
     await k.screen('shift-warning');
