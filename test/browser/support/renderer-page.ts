@@ -3,20 +3,14 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { KioskApi, KioskStatus } from '../../../src/ipc/contract';
+import { CHROMIUM_PATH, chromiumArgs } from './chromium';
 import { installFakeKiosk, type KioskCall, type ScriptedAnswer } from './renderer-fake-kiosk';
 import { serveRenderer, type StaticServer } from './renderer-server';
 
 export const screenshotDir = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
 
-/**
- * Debian's Chromium with the flags from kiosk-facts.md; the dead proxy keeps stray requests on loopback.
- * Chromium bypasses proxies for loopback by itself (`<-loopback>` would turn that off), so the test server is reached.
- */
-const chromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--proxy-server=http://127.0.0.1:9',
-  '--font-render-hinting=none',
-];
+/** The shared flags plus one for screenshots: no font hinting, so glyph edges do not vary between runs. */
+const rendererChromiumArgs = [...chromiumArgs, '--font-render-hinting=none'];
 
 export interface KioskPage {
   page: Page;
@@ -46,7 +40,7 @@ export interface RendererHarness {
 
 export async function startRendererHarness(): Promise<RendererHarness> {
   const server: StaticServer = await serveRenderer();
-  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: rendererChromiumArgs });
   mkdirSync(screenshotDir, { recursive: true });
   return {
     async open(initial, { viewport = { width: 1280, height: 800 }, fakeClock = false } = {}) {
