@@ -142,10 +142,17 @@ describe('wipe --if-due', () => {
   it('waits for another OS-started wipe without ever declaring it overdue', async () => {
     const { child } = await startLockHolder(stateRoot, { role: 'os-wipe' });
     try {
-      const otherRunWipes = setTimeout(() => void recordShiftWipe(stateRoot, new Date(), todayMidnight()), 1200);
-      const { deps, calls } = harness({ overdueGraceMs: 100 });
+      // The other run's wipe lands only after this run has waited well past its overdue grace
+      // (counted in its own polls, not wall time, so a busy machine cannot reorder the two).
+      let polls = 0;
+      const sleep = async (ms: number): Promise<void> => {
+        polls += 1;
+        if (polls === 6) await recordShiftWipe(stateRoot, new Date(), todayMidnight());
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      };
+      const { deps, calls } = harness({ overdueGraceMs: 100, sleep });
       expect(await wipeIfDue(deps)).toBe('wiped-by-other');
-      clearTimeout(otherRunWipes);
+      expect(polls).toBeGreaterThanOrEqual(6);
       expect(calls.outOfService).toEqual([]);
     } finally {
       await stopChild(child);
