@@ -18,6 +18,11 @@ const accountSchema = z.strictObject({
   verifier: verifierSchema,
   createdAt: isoTime,
   changedAt: isoTime,
+  /**
+   * The IT officer chose the current secret (`staff add`, `staff passwd`), so someone else knows it:
+   * the owner must choose their own before anything else. Files from before this field read as false.
+   */
+  secretSetByAdmin: z.boolean().default(false),
   /** The TOTP secret itself lives only in the OS credential store; this says it is there. */
   otp: z.strictObject({ enrolledAt: isoTime, lastUsedStep: z.number().int().nullable() }).nullable(),
   lockout: z.strictObject({ failures: z.number().int().min(0), lockedUntil: isoTime.nullable() }),

@@ -8,9 +8,10 @@ export type ActionDecision =
   | { allowed: false; reason: 'otp-invalid' | 'otp-not-enrolled' | 'locked' | 'unavailable'; retryAfterSeconds?: number };
 
 /**
- * The permission table applied to a real account as it is on disk now (a removed account or an
- * expired secret counts at once), with a fresh OTP code for admin actions. Every decision about a
- * staff member is audited; ending a session is anyone's right and is recorded by its wipe instead.
+ * The permission table applied to a real account as it is on disk now (a removed account, an
+ * expired secret or one just set by the IT officer counts at once), with a fresh OTP code for admin
+ * actions. Every decision about a staff member is audited; ending a session is anyone's right and is
+ * recorded by its wipe instead.
  */
 export async function authorizeAction(
   context: StaffContext,
@@ -21,7 +22,7 @@ export async function authorizeAction(
   if (action === 'end-session' || id === null) return authorize(null, action, { otpVerified: false });
   const account = STAFF_ID_PATTERN.test(id) ? await context.accounts.find(id) : undefined;
   if (!account) return { allowed: false, reason: 'not-signed-in' };
-  const actor = { role: account.role, mustChangePassword: context.secretExpired(account) };
+  const actor = { role: account.role, mustChangePassword: context.mustChangeSecret(account) };
   const decision = authorize(actor, action, { otpVerified: false });
   if (decision.allowed) {
     await context.audit(account.id, action, 'success');

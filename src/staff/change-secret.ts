@@ -30,6 +30,8 @@ export async function changeSecret(context: StaffContext, id: string, current: s
   const changed = await recordSuccess(context, id, 'password-changed', (stored) => {
     stored.verifier = verifier;
     stored.changedAt = changedAt;
+    // Chosen by its owner now: the IT officer no longer knows it.
+    stored.secretSetByAdmin = false;
     return true;
   });
   return changed ? { ok: true } : { ok: false, reason: 'not-signed-in' };

@@ -23,7 +23,12 @@ export interface AccountSummary {
   secretKind: SecretKind;
   createdAt: string;
   changedAt: string;
+  /** The IT officer chose the current secret; the owner has not yet replaced it with their own. */
+  secretSetByAdmin: boolean;
+  /** Set by admin or past its maximum age: the staff panel demands a change before anything else. */
   mustChangePassword: boolean;
+  /** Past the policy's maximum age. */
+  secretExpired: boolean;
   otpEnrolled: boolean;
   failures: number;
   lockedUntil: string | null;
@@ -67,7 +72,7 @@ export class StaffAdmin {
     const at = this.context.nowIso();
     const account: StaffAccount = {
       ...{ id: clean.id, displayName: clean.displayName, role: clean.role, secretKind: clean.kind },
-      ...{ verifier, createdAt: at, changedAt: at, otp: null, lockout: { ...NO_FAILURES } },
+      ...{ verifier, createdAt: at, changedAt: at, secretSetByAdmin: true, otp: null, lockout: { ...NO_FAILURES } },
     };
     await this.context.accounts.update((accounts) => {
       if (accounts.some((a) => a.id === account.id)) throw new StaffInputError(`staff id '${account.id}' already exists`, 'id-exists');
@@ -91,7 +96,10 @@ export class StaffAdmin {
     return { otpSecretLeft: !deleted };
   }
 
-  /** Sets a new secret chosen by the IT officer (a reset: the current one is not needed). */
+  /**
+   * Sets a new secret chosen by the IT officer (a reset: the current one is not needed). The officer
+   * knows it, so its owner must replace it at their next sign-in.
+   */
   async setSecret(idInput: string, secret: string, kind: SecretKind): Promise<void> {
     const account = await this.existing(idInput);
     this.refuseWeak(secret, kind, account);
@@ -100,7 +108,7 @@ export class StaffAdmin {
     await this.context.accounts.update((accounts) => {
       const stored = accounts.find((a) => a.id === account.id);
       if (!stored) throw new StaffInputError(`no staff account '${account.id}'`, 'unknown-id');
-      Object.assign(stored, { verifier, secretKind: kind, changedAt, lockout: { ...NO_FAILURES } });
+      Object.assign(stored, { verifier, secretKind: kind, changedAt, secretSetByAdmin: true, lockout: { ...NO_FAILURES } });
     });
     await this.context.audit(account.id, 'password-changed', 'success');
   }
@@ -144,7 +152,8 @@ export class StaffAdmin {
     const locked = lockedForSeconds(account.lockout, this.context.now()) > 0;
     return {
       ...{ id: account.id, displayName: account.displayName, role: account.role, secretKind: account.secretKind },
-      ...{ createdAt: account.createdAt, changedAt: account.changedAt, mustChangePassword: this.context.secretExpired(account) },
+      ...{ createdAt: account.createdAt, changedAt: account.changedAt, secretSetByAdmin: account.secretSetByAdmin },
+      ...{ mustChangePassword: this.context.mustChangeSecret(account), secretExpired: this.context.secretExpired(account) },
       ...{ otpEnrolled: account.otp !== null, failures: account.lockout.failures, lockedUntil: locked ? account.lockout.lockedUntil : null },
     };
   }

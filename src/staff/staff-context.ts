@@ -67,12 +67,17 @@ export class StaffContext {
     return ageMs >= this.policy.password.maxAgeDays * 24 * 60 * 60 * 1000;
   }
 
+  /** The staff panel demands a new secret before anything else: too old, or chosen by the IT officer. */
+  mustChangeSecret(account: StaffAccount): boolean {
+    return account.secretSetByAdmin || this.secretExpired(account);
+  }
+
   view(account: StaffAccount): StaffView {
     return {
       staffId: account.id,
       displayName: account.displayName,
       role: account.role,
-      mustChangePassword: this.secretExpired(account),
+      mustChangePassword: this.mustChangeSecret(account),
     };
   }
 }

@@ -33,7 +33,9 @@ export const staffAddCommand: Command = {
       try {
         const secret = await readNewSecret(prompter, secretKindName(kind));
         const added = await admin.add(draft, secret);
-        io.stdout.write(`Added ${added.role} '${added.id}' (${added.displayName}) with a ${secretKindName(added.secretKind)}.\n`);
+        const secretName = secretKindName(added.secretKind);
+        io.stdout.write(`Added ${added.role} '${added.id}' (${added.displayName}) with a ${secretName}.\n`);
+        io.stdout.write(`'${added.id}' must replace this ${secretName} with their own at the first sign-in.\n`);
         if (added.role === 'admin') io.stdout.write(`Admin actions need OTP: run 'public-kiosk staff totp-enrol ${added.id}'.\n`);
       } finally {
         prompter.close();

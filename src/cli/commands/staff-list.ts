@@ -25,7 +25,7 @@ function table(accounts: AccountSummary[]): string {
   const rows = accounts.map((a) => [
     a.id,
     a.role,
-    a.secretKind + (a.mustChangePassword ? ' (expired: must change)' : ''),
+    a.secretKind + mustChangeNote(a),
     a.changedAt.slice(0, 10),
     a.otpEnrolled ? 'yes' : a.role === 'admin' ? 'NO (admin actions refused)' : 'no',
     a.lockedUntil === null ? (a.failures > 0 ? `${a.failures} failed` : '') : `locked until ${a.lockedUntil}`,
@@ -35,4 +35,10 @@ function table(accounts: AccountSummary[]): string {
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+}
+
+/** Why the owner must choose a new secret at their next sign-in, if they must. */
+function mustChangeNote(account: AccountSummary): string {
+  const reasons = [account.secretSetByAdmin ? 'set by admin' : '', account.secretExpired ? 'expired' : ''].filter((r) => r !== '');
+  return reasons.length === 0 ? '' : ` (${reasons.join(', ')}: must change)`;
 }

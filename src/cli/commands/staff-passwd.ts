@@ -25,7 +25,7 @@ export const staffPasswdCommand: Command = {
       } finally {
         prompter.close();
       }
-      io.stdout.write(`New ${secretKindName(kind)} set for '${account.id}'.\n`);
+      io.stdout.write(`New ${secretKindName(kind)} set for '${account.id}'; they must replace it with their own at the next sign-in.\n`);
       return ExitCode.ok;
     }),
 };

@@ -69,7 +69,8 @@ describe.skipIf(skip)('public-kiosk staff totp-enrol (real Secret Service)', () 
     const out = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as Record<string, unknown>;
     expect(out).toEqual({
       withoutCode: { ok: false, reason: 'otp-required' },
-      withCode: { ok: true, staff: { staffId: 'it.admin', displayName: 'Trần Minh', role: 'admin', mustChangePassword: false } },
+      // Added by `staff add`: signed in, but the password the officer typed must be replaced first.
+      withCode: { ok: true, staff: { staffId: 'it.admin', displayName: 'Trần Minh', role: 'admin', mustChangePassword: true } },
       replayed: { ok: false, reason: 'otp-invalid' },
       availability: { available: true, message: expect.stringMatching(/^OS credential store available/) },
       audit: ['it.admin sign-in denied', 'it.admin sign-in success', 'it.admin sign-in failure'],

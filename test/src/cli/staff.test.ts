@@ -13,26 +13,30 @@ describe('public-kiosk staff (as a script would drive it)', () => {
     const added = cli.staff(['add', 'Lan.NT', '--name', 'Nguyễn Thị Lan', '--role', 'staff'], twice('Tr0ng-Dong-77'));
     expect(added.stderr).toContain('New password: ');
     expect(added.stderr).toContain('Repeat the new password: ');
-    expect(added).toMatchObject({ code: 0, stdout: "Added staff 'lan.nt' (Nguyễn Thị Lan) with a password.\n" });
+    expect(added).toMatchObject({
+      code: 0,
+      stdout: "Added staff 'lan.nt' (Nguyễn Thị Lan) with a password.\n'lan.nt' must replace this password with their own at the first sign-in.\n",
+    });
 
     const admin = cli.staff(['add', 'it.admin', '--name', 'Trần Minh', '--role', 'admin'], twice('Qu4n-Tri-Vien!'));
     expect(admin.code).toBe(0);
     expect(admin.stdout).toContain("run 'public-kiosk staff totp-enrol it.admin'");
 
     const pin = cli.staff(['add', 'quay.2', '--name', 'Lê Hoa', '--role', 'staff', '--pin'], twice('402917'));
-    expect(pin).toMatchObject({ code: 0, stdout: "Added staff 'quay.2' (Lê Hoa) with a PIN.\n" });
+    expect(pin).toMatchObject({ code: 0, stdout: "Added staff 'quay.2' (Lê Hoa) with a PIN.\n'quay.2' must replace this PIN with their own at the first sign-in.\n" });
 
     const list = cli.staff(['list']);
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(/^ID\s+ROLE\s+SECRET\s+CHANGED\s+OTP\s+LOCKOUT\s+NAME$/);
-    expect(list.stdout).toMatch(/it\.admin\s+admin\s+password\s+\d{4}-\d\d-\d\d\s+NO \(admin actions refused\)\s+Trần Minh/);
-    expect(list.stdout).toMatch(/quay\.2\s+staff\s+pin\s/);
+    expect(list.stdout).toMatch(/it\.admin\s+admin\s+password \(set by admin: must change\)\s+\d{4}-\d\d-\d\d\s+NO \(admin actions refused\)\s+Trần Minh/);
+    expect(list.stdout).toMatch(/quay\.2\s+staff\s+pin \(set by admin: must change\)\s/);
 
-    const json = JSON.parse(cli.staff(['list', '--json']).stdout) as { id: string; role: string; otpEnrolled: boolean }[];
-    expect(json.map((a) => [a.id, a.role, a.otpEnrolled])).toEqual([
-      ['lan.nt', 'staff', false],
-      ['it.admin', 'admin', false],
-      ['quay.2', 'staff', false],
+    type Listed = { id: string; role: string; otpEnrolled: boolean; secretSetByAdmin: boolean; secretExpired: boolean; mustChangePassword: boolean };
+    const json = JSON.parse(cli.staff(['list', '--json']).stdout) as Listed[];
+    expect(json.map((a) => [a.id, a.role, a.otpEnrolled, a.secretSetByAdmin, a.secretExpired, a.mustChangePassword])).toEqual([
+      ['lan.nt', 'staff', false, true, false, true],
+      ['it.admin', 'admin', false, true, false, true],
+      ['quay.2', 'staff', false, true, false, true],
     ]);
   });
 
@@ -66,11 +70,21 @@ describe('public-kiosk staff (as a script would drive it)', () => {
     expect(cli.staff(['list']).stdout).toMatch(/quay\.2 .* locked until \d{4}-/);
     expect(cli.staff(['unlock', 'quay.2'])).toMatchObject({ code: 0, stdout: "Unlocked 'quay.2'.\n" });
     expect(cli.staff(['list']).stdout).not.toContain('locked until');
-    expect((await access.signIn('quay.2', '402917', null)).ok).toBe(true);
+    expect(await access.signIn('quay.2', '402917', null)).toMatchObject({ ok: true, staff: { mustChangePassword: true } });
+
+    // The owner replaces the PIN the IT officer chose: the listing no longer asks for a change.
+    expect(await access.changePassword('quay.2', '402917', '580374')).toEqual({ ok: true });
+    expect(cli.staff(['list']).stdout).toMatch(/quay\.2\s+staff\s+pin\s+\d{4}-/);
+    expect(JSON.parse(cli.staff(['list', '--json']).stdout)).toContainEqual(
+      expect.objectContaining({ id: 'quay.2', secretSetByAdmin: false, mustChangePassword: false }),
+    );
   });
 
   it('sets a new secret, unlocks, removes', () => {
-    expect(cli.staff(['passwd', 'LAN.NT'], twice('Moi-Mat-Khau-42'))).toMatchObject({ code: 0, stdout: "New password set for 'lan.nt'.\n" });
+    expect(cli.staff(['passwd', 'LAN.NT'], twice('Moi-Mat-Khau-42'))).toMatchObject({
+      code: 0,
+      stdout: "New password set for 'lan.nt'; they must replace it with their own at the next sign-in.\n",
+    });
     expect(cli.staff(['unlock', 'lan.nt'])).toMatchObject({ code: 0, stdout: "Unlocked 'lan.nt'.\n" });
     expect(cli.staff(['remove', 'quay.2'])).toMatchObject({ code: 0, stdout: "Removed 'quay.2'.\n" });
     expect(JSON.parse(cli.staff(['list', '--json']).stdout)).toHaveLength(2);

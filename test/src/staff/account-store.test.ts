@@ -15,7 +15,7 @@ afterEach(() => fixture.cleanup());
 async function account(id: string): Promise<StaffAccount> {
   const at = '2026-03-02T08:00:00.000Z';
   const verifier = await createVerifier('Irrelevant-Secret-1', FAST_SCRYPT);
-  return { id, displayName: id, role: 'staff', secretKind: 'password', verifier, createdAt: at, changedAt: at, otp: null, lockout: { failures: 0, lockedUntil: null } };
+  return { id, displayName: id, role: 'staff', secretKind: 'password', verifier, createdAt: at, changedAt: at, secretSetByAdmin: false, otp: null, lockout: { failures: 0, lockedUntil: null } };
 }
 
 describe('account store', () => {
@@ -55,6 +55,22 @@ describe('account store', () => {
       await expect(store.update(() => undefined)).rejects.toBeInstanceOf(AccountFileError);
       expect(readFileSync(store.file, 'utf8')).toBe(text);
     }
+  });
+
+  it('reads a file from before secretSetByAdmin as false, writes the field back, refuses a non-boolean', async () => {
+    const store = new AccountStore(fixture.stateRoot);
+    const old: Record<string, unknown> = { ...(await account('old.file')) };
+    delete old.secretSetByAdmin;
+    mkdirSync(store.dir, { recursive: true });
+    writeFileSync(store.file, JSON.stringify({ version: 1, accounts: [old] }));
+    expect((await store.find('old.file'))?.secretSetByAdmin).toBe(false);
+    await store.update(() => undefined);
+    expect(JSON.parse(readFileSync(store.file, 'utf8'))).toMatchObject({ accounts: [{ id: 'old.file', secretSetByAdmin: false }] });
+
+    const text = JSON.stringify({ version: 1, accounts: [{ ...old, secretSetByAdmin: 'yes' }] });
+    writeFileSync(store.file, text);
+    await expect(store.list()).rejects.toThrow(/secretSetByAdmin/);
+    expect(readFileSync(store.file, 'utf8')).toBe(text);
   });
 
   it('refuses two accounts with one id', async () => {

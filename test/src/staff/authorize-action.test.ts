@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StaffAccess } from '../../../src/staff/staff-access';
 import { StaffAdmin } from '../../../src/staff/staff-admin';
 import { hotp, totpCode, totpStep } from '../../../src/staff/totp';
-import { codeOutsideWindow, staffFixture, type StaffFixture } from './fakes';
+import { addAccountWithOwnSecret, codeOutsideWindow, staffFixture, type StaffFixture } from './fakes';
 
 let fixture: StaffFixture;
 let access: StaffAccess;
@@ -22,8 +22,8 @@ beforeEach(async () => {
   fixture = staffFixture();
   access = new StaffAccess(fixture.deps);
   const admin = new StaffAdmin(fixture.deps);
-  await admin.add({ id: 'it.admin', displayName: 'Trần Minh', role: 'admin', kind: 'password' }, password);
-  await admin.add({ id: 'quay.1', displayName: 'Lê Hoa', role: 'staff', kind: 'password' }, 'Quay-So-Mot-1');
+  await addAccountWithOwnSecret(fixture.deps, { id: 'it.admin', displayName: 'Trần Minh', role: 'admin', kind: 'password' }, password);
+  await addAccountWithOwnSecret(fixture.deps, { id: 'quay.1', displayName: 'Lê Hoa', role: 'staff', kind: 'password' }, 'Quay-So-Mot-1');
   const enrolment = await admin.startTotpEnrolment('it.admin');
   secret = enrolment.secret;
   await admin.confirmTotpEnrolment(enrolment, totpCode(secret, fixture.clock.ms));
@@ -91,9 +91,17 @@ describe('authorizeAction', () => {
   });
 
   it('refuses admin actions to an admin without OTP enrolled', async () => {
-    await new StaffAdmin(fixture.deps).add({ id: 'new.admin', displayName: 'Phạm Quang', role: 'admin', kind: 'password' }, password);
+    await addAccountWithOwnSecret(fixture.deps, { id: 'new.admin', displayName: 'Phạm Quang', role: 'admin', kind: 'password' }, password);
     expect(await access.authorizeAction('new.admin', 'manage-accounts', '123456')).toEqual({ allowed: false, reason: 'otp-not-enrolled' });
     expect(await access.authorizeAction('new.admin', 'force-wipe', null)).toEqual({ allowed: true });
+  });
+
+  it('refuses an admin whose secret the IT officer reset even with a good code, and leaves the code unused', async () => {
+    await new StaffAdmin(fixture.deps).setSecret('it.admin', 'Cap-Boi-CNTT-2026!', 'password');
+    const code = appCode();
+    expect(await access.authorizeAction('it.admin', 'leave-kiosk', code)).toEqual({ allowed: false, reason: 'password-change-required' });
+    expect(await access.changePassword('it.admin', 'Cap-Boi-CNTT-2026!', 'Tu-Chon-Quan-Tri-9')).toEqual({ ok: true });
+    expect(await access.authorizeAction('it.admin', 'leave-kiosk', code)).toEqual({ allowed: true });
   });
 
   it('never puts a code or the TOTP secret in audit records', async () => {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AuditRecordInput, AuditSink } from '../../../src/audit/record-types';
 import type { CredentialStore } from '../../../src/secrets/credential-store';
+import { StaffAccess } from '../../../src/staff/staff-access';
+import { StaffAdmin, type AccountDraft } from '../../../src/staff/staff-admin';
 import type { StaffAccessDeps } from '../../../src/staff/staff-context';
 import type { StaffPolicy } from '../../../src/staff/strength';
 import { hotp, totpStep } from '../../../src/staff/totp';
@@ -92,4 +94,15 @@ export function codeOutsideWindow(secret: Buffer, ms: number): string {
   let n = 0;
   while (valid.has(String(n).padStart(6, '0'))) n += 1;
   return String(n).padStart(6, '0');
+}
+
+/**
+ * An account as it is once its owner has replaced the secret the IT officer set with `secret`
+ * (`staff add`, then the forced change at the first sign-in): nothing is demanded of it any more.
+ */
+export async function addAccountWithOwnSecret(deps: StaffAccessDeps, draft: AccountDraft, secret: string): Promise<void> {
+  const setByAdmin = draft.kind === 'pin' ? '480271' : 'Cap-Boi-CNTT-2026!';
+  await new StaffAdmin(deps).add(draft, setByAdmin);
+  const changed = await new StaffAccess(deps).changePassword(draft.id, setByAdmin, secret);
+  if (!changed.ok) throw new Error(`own secret for ${draft.id} refused: ${changed.reason} ${changed.message ?? ''}`);
 }

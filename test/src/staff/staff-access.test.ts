@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountStore } from '../../../src/staff/account-store';
 import { StaffAccess } from '../../../src/staff/staff-access';
 import { StaffAdmin } from '../../../src/staff/staff-admin';
-import { FAST_SCRYPT, staffFixture, type StaffFixture } from './fakes';
+import { addAccountWithOwnSecret, FAST_SCRYPT, staffFixture, type StaffFixture } from './fakes';
 
 let fixture: StaffFixture;
 let access: StaffAccess;
@@ -12,7 +12,7 @@ const password = 'Tr0ng-Dong-77';
 beforeEach(async () => {
   fixture = staffFixture();
   access = new StaffAccess(fixture.deps);
-  await new StaffAdmin(fixture.deps).add({ id: 'lan.nt', displayName: 'Nguyễn Thị Lan', role: 'staff', kind: 'password' }, password);
+  await addAccountWithOwnSecret(fixture.deps, { id: 'lan.nt', displayName: 'Nguyễn Thị Lan', role: 'staff', kind: 'password' }, password);
   fixture.audit.records.length = 0;
 });
 afterEach(() => fixture.cleanup());
@@ -90,6 +90,59 @@ describe('maximum age and changing the own secret', () => {
 
     expect(await access.signIn('lan.nt', password, null)).toEqual({ ok: false, reason: 'invalid' });
     expect(await access.signIn('lan.nt', 'Moi-Mat-Khau-42', null)).toMatchObject({ ok: true, staff: { mustChangePassword: false } });
+    expect(await access.authorizeAction('lan.nt', 'force-wipe', null)).toEqual({ allowed: true });
+  });
+});
+
+describe('a secret the IT officer set', () => {
+  const officerChose = 'Cap-Boi-CNTT-2026!';
+  const setByAdmin = async (id: string) => (await new AccountStore(fixture.stateRoot).find(id))?.secretSetByAdmin;
+
+  it('after staff add: must be changed before anything else, and only the own change clears it', async () => {
+    const admin = new StaffAdmin(fixture.deps);
+    await admin.add({ id: 'hoa.le', displayName: 'Lê Hoa', role: 'staff', kind: 'password' }, officerChose);
+    expect(await setByAdmin('hoa.le')).toBe(true);
+    expect(await access.signIn('hoa.le', officerChose, null)).toEqual({
+      ok: true,
+      staff: { staffId: 'hoa.le', displayName: 'Lê Hoa', role: 'staff', mustChangePassword: true },
+    });
+    expect(await access.authorizeAction('hoa.le', 'force-wipe', null)).toEqual({ allowed: false, reason: 'password-change-required' });
+    expect(await access.authorizeAction('hoa.le', 'view-records', null)).toEqual({ allowed: false, reason: 'password-change-required' });
+    expect(await access.authorizeAction(null, 'end-session', null)).toEqual({ allowed: true });
+
+    // Refused changes, an unlock and a good sign-in leave the demand in place.
+    expect(await access.changePassword('hoa.le', officerChose, officerChose)).toMatchObject({ ok: false, reason: 'weak-secret' });
+    expect(await access.changePassword('hoa.le', 'Wrong-Secret-1', 'Hoa-Tu-Chon-88!')).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await access.changePassword('hoa.le', officerChose, 'short')).toMatchObject({ ok: false, reason: 'weak-secret' });
+    await admin.unlock('hoa.le');
+    expect(await access.signIn('hoa.le', officerChose, null)).toMatchObject({ ok: true, staff: { mustChangePassword: true } });
+    expect(await setByAdmin('hoa.le')).toBe(true);
+
+    expect(await access.changePassword('HOA.LE', officerChose, 'Hoa-Tu-Chon-88!')).toEqual({ ok: true });
+    expect(await setByAdmin('hoa.le')).toBe(false);
+    expect(await access.signIn('hoa.le', 'Hoa-Tu-Chon-88!', null)).toMatchObject({ ok: true, staff: { mustChangePassword: false } });
+    expect(await access.authorizeAction('hoa.le', 'force-wipe', null)).toEqual({ allowed: true });
+    expect(fixture.audit.staff()).toContain('hoa.le force-wipe denied');
+  });
+
+  it('after staff passwd on an account whose owner chose their secret: demanded again at once', async () => {
+    expect(await setByAdmin('lan.nt')).toBe(false);
+    expect(await access.authorizeAction('lan.nt', 'force-wipe', null)).toEqual({ allowed: true });
+    await new StaffAdmin(fixture.deps).setSecret('lan.nt', officerChose, 'password');
+    // Already signed in: the next action is refused, without signing in again.
+    expect(await access.authorizeAction('lan.nt', 'force-wipe', null)).toEqual({ allowed: false, reason: 'password-change-required' });
+    expect(await access.signIn('lan.nt', officerChose, null)).toMatchObject({ ok: true, staff: { mustChangePassword: true } });
+    expect(await access.changePassword('lan.nt', officerChose, 'Lan-Tu-Chon-77!')).toEqual({ ok: true });
+    expect(await access.signIn('lan.nt', 'Lan-Tu-Chon-77!', null)).toMatchObject({ ok: true, staff: { mustChangePassword: false } });
+  });
+
+  it('reads an accounts file written before the flag existed as not set by admin', async () => {
+    const store = new AccountStore(fixture.stateRoot);
+    const file = JSON.parse(readFileSync(store.file, 'utf8')) as { accounts: Record<string, unknown>[] };
+    for (const account of file.accounts) delete account.secretSetByAdmin;
+    writeFileSync(store.file, JSON.stringify(file));
+    expect(readFileSync(store.file, 'utf8')).not.toContain('secretSetByAdmin');
+    expect(await access.signIn('lan.nt', password, null)).toMatchObject({ ok: true, staff: { mustChangePassword: false } });
     expect(await access.authorizeAction('lan.nt', 'force-wipe', null)).toEqual({ allowed: true });
   });
 });

@@ -5,7 +5,7 @@ import { AccountStore } from '../../../src/staff/account-store';
 import { OtpUnavailableError, StaffInputError } from '../../../src/staff/errors';
 import { StaffAdmin } from '../../../src/staff/staff-admin';
 import { base32Encode, totpCode } from '../../../src/staff/totp';
-import { codeOutsideWindow, staffFixture, type StaffFixture } from './fakes';
+import { addAccountWithOwnSecret, codeOutsideWindow, staffFixture, type StaffFixture } from './fakes';
 
 let fixture: StaffFixture;
 let admin: StaffAdmin;
@@ -20,7 +20,9 @@ const lan = { id: 'Lan.NT', displayName: '  Nguyễn Thị Lan ', role: 'staff',
 describe('StaffAdmin', () => {
   it('adds an account with a normalized id and name, lists it without any verifier', async () => {
     const summary = await admin.add(lan, 'Tr0ng-Dong-77');
-    expect(summary).toMatchObject({ id: 'lan.nt', displayName: 'Nguyễn Thị Lan', role: 'staff', secretKind: 'password', otpEnrolled: false, mustChangePassword: false });
+    expect(summary).toMatchObject({ id: 'lan.nt', displayName: 'Nguyễn Thị Lan', role: 'staff', secretKind: 'password', otpEnrolled: false });
+    // The IT officer chose it: its owner must replace it; nothing is old yet.
+    expect(summary).toMatchObject({ secretSetByAdmin: true, secretExpired: false, mustChangePassword: true });
     expect(await admin.list()).toEqual([summary]);
     expect(JSON.stringify(await admin.list())).not.toMatch(/verifier|hash|salt|Tr0ng/);
     expect(readFileSync(new AccountStore(fixture.stateRoot).file, 'utf8')).not.toContain('Tr0ng-Dong-77');
@@ -47,7 +49,7 @@ describe('StaffAdmin', () => {
     await admin.add(lan, 'Tr0ng-Dong-77');
     fixture.clock.advance(60);
     await admin.setSecret('lan.nt', '402917', 'pin');
-    expect((await admin.list())[0]).toMatchObject({ secretKind: 'pin', changedAt: '2026-03-02T08:01:00.000Z' });
+    expect((await admin.list())[0]).toMatchObject({ secretKind: 'pin', changedAt: '2026-03-02T08:01:00.000Z', secretSetByAdmin: true, mustChangePassword: true });
     await expect(admin.setSecret('lan.nt', '123456', 'pin')).rejects.toMatchObject({ rule: 'pin-run' });
     await admin.unlock('lan.nt');
     expect(await admin.remove('LAN.NT')).toEqual({ otpSecretLeft: false });
@@ -58,6 +60,15 @@ describe('StaffAdmin', () => {
       'lan.nt unlocked success',
       'lan.nt account-removed success',
     ]);
+  });
+
+  it('lists a secret its owner chose as not set by admin, and one past its maximum age as expired', async () => {
+    await addAccountWithOwnSecret(fixture.deps, lan, 'Tr0ng-Dong-77');
+    expect((await admin.list())[0]).toMatchObject({ secretSetByAdmin: false, secretExpired: false, mustChangePassword: false });
+    fixture.clock.advance(90 * 24 * 3600);
+    expect((await admin.list())[0]).toMatchObject({ secretSetByAdmin: false, secretExpired: true, mustChangePassword: true });
+    await admin.setSecret('lan.nt', 'Moi-Mat-Khau-42', 'password');
+    expect((await admin.list())[0]).toMatchObject({ secretSetByAdmin: true, secretExpired: false, mustChangePassword: true });
   });
 
   it('enrols TOTP only after a code from the app confirms it; the secret goes to the OS store only', async () => {
