@@ -41,6 +41,19 @@ function harness(overrides: Partial<WipeIfDueDeps> = {}) {
   return { deps, calls };
 }
 
+/** What happens elsewhere at the Nth poll of the waiting run: ordered by polls, not by wall time. */
+function pollScript(at: Record<number, () => unknown>) {
+  let polls = 0;
+  const sleep = async (ms: number): Promise<void> => {
+    polls += 1;
+    await at[polls]?.();
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  };
+  return Object.assign(sleep, { polls: () => polls });
+}
+
+const wipedByOther = () => recordShiftWipe(stateRoot, new Date(), todayMidnight());
+
 describe('wipe --if-due', () => {
   it('does nothing when the last shift wipe covers the latest shift end', async () => {
     await recordShiftWipe(stateRoot, new Date(), todayMidnight());
@@ -70,12 +83,11 @@ describe('wipe --if-due', () => {
     try {
       const old = new Date(Date.now() - 5 * 60_000).toISOString();
       writeLock(stateRoot, { pid: sleeper.pid as number, startedAt: old, heartbeatAt: old });
-      const resumes = setTimeout(() => writeLock(stateRoot, { pid: sleeper.pid as number, startedAt: old }), 100);
-      const wipes = setTimeout(() => void recordShiftWipe(stateRoot, new Date(), todayMidnight()), 600);
-      const { deps, calls } = harness({ resumeGraceMs: 300, overdueGraceMs: 30 * 60_000 });
+      // The kiosk beats again during the resume grace (the first sleep) and wipes a few polls later:
+      // ordered by the waiting run's own sleeps, not by wall time, because CI is busy.
+      const sleep = pollScript({ 1: () => writeLock(stateRoot, { pid: sleeper.pid as number, startedAt: old }), 5: wipedByOther });
+      const { deps, calls } = harness({ resumeGraceMs: 300, overdueGraceMs: 30 * 60_000, sleep });
       expect(await wipeIfDue(deps)).toBe('wiped-by-other');
-      clearTimeout(resumes);
-      clearTimeout(wipes);
       expect(calls.lines[0]).toContain('is alive but its heartbeat is old: giving it');
       expect(calls.wipes).toEqual([]);
     } finally {
@@ -102,10 +114,8 @@ describe('wipe --if-due', () => {
   it('leaves the wipe to a live kiosk and ends when the kiosk has done it', async () => {
     const { child } = await startLockHolder(stateRoot);
     try {
-      const kioskWipes = setTimeout(() => void recordShiftWipe(stateRoot, new Date(), todayMidnight()), 300);
-      const { deps, calls } = harness({ overdueGraceMs: 30_000 });
+      const { deps, calls } = harness({ overdueGraceMs: 30_000, sleep: pollScript({ 4: wipedByOther }) });
       expect(await wipeIfDue(deps)).toBe('wiped-by-other');
-      clearTimeout(kioskWipes);
       expect(calls.wipes).toEqual([]);
       expect(calls.outOfService).toEqual([]);
       expect(calls.lines.filter((l) => l.includes('wipes by itself'))).toHaveLength(1);
@@ -144,15 +154,10 @@ describe('wipe --if-due', () => {
     try {
       // The other run's wipe lands only after this run has waited well past its overdue grace
       // (counted in its own polls, not wall time, so a busy machine cannot reorder the two).
-      let polls = 0;
-      const sleep = async (ms: number): Promise<void> => {
-        polls += 1;
-        if (polls === 6) await recordShiftWipe(stateRoot, new Date(), todayMidnight());
-        await new Promise((resolve) => setTimeout(resolve, ms));
-      };
+      const sleep = pollScript({ 6: wipedByOther });
       const { deps, calls } = harness({ overdueGraceMs: 100, sleep });
       expect(await wipeIfDue(deps)).toBe('wiped-by-other');
-      expect(polls).toBeGreaterThanOrEqual(6);
+      expect(sleep.polls()).toBeGreaterThanOrEqual(6);
       expect(calls.outOfService).toEqual([]);
     } finally {
       await stopChild(child);
