@@ -1,11 +1,12 @@
-import { open } from 'node:fs/promises';
+import { open, rm, stat, truncate } from 'node:fs/promises';
 import type { CredentialStore } from '../secrets/credential-store';
-import { readTextIfExists, writeFileAtomic } from '../state/atomic-file';
+import { errorCode, readTextIfExists, writeFileAtomic } from '../state/atomic-file';
 import { acquireFileLock } from '../state/file-lock';
 import { stateFiles } from '../state/state-files';
 import { loadAuditKey, type AuditKey } from './audit-key';
 import { parseHead, sealHead, sealLine } from './chain';
-import { readTailForAppend } from './log-tail';
+import { readTailForAppend, type LogTail } from './log-tail';
+import { readStoreHead, rollbackBeforeAppend, writeStoreHead } from './store-head';
 import { validateAuditRecord } from './record-schema';
 import type { AuditRecordInput, AuditSink } from './record-types';
 
@@ -13,7 +14,8 @@ import type { AuditRecordInput, AuditSink } from './record-types';
  * The append-only audit log in the state root (`audit.log`, JSON lines, hash-chained, HMAC-keyed
  * when the OS credential store holds the audit key) with its sealed head (`audit.head`: count and
  * last seal, so a cut-off tail shows). Appends from the kiosk and the OS-scheduled CLI are
- * serialized by a lock file and written with O_APPEND, each line in one write, then fsynced.
+ * serialized by a lock file and written with O_APPEND, each line in one write, then fsynced. A keyed
+ * log's head is also copied into the credential store (see store-head.ts) after audit.head is durable.
  */
 export interface AuditLog extends AuditSink {
   readonly file: string;
@@ -47,7 +49,7 @@ export function openAuditLog(stateRoot: string, store: CredentialStore | null): 
       try {
         // Under the lock: two processes using the log for the first time must not create two keys.
         const { key } = await currentKey();
-        await appendLocked(files, valid, key);
+        await appendLocked(files, valid, key, key ? store : null);
       } finally {
         await lock.release();
       }
@@ -55,7 +57,12 @@ export function openAuditLog(stateRoot: string, store: CredentialStore | null): 
   };
 }
 
-async function appendLocked(files: ReturnType<typeof stateFiles>, record: AuditRecordInput, key: Buffer | null): Promise<void> {
+async function appendLocked(
+  files: ReturnType<typeof stateFiles>,
+  record: AuditRecordInput,
+  key: Buffer | null,
+  store: CredentialStore | null,
+): Promise<void> {
   const tail = await readTailForAppend(files.auditLog);
   const headText = await readTextIfExists(files.auditHead);
   const headAlg = headText === null ? null : parseHead(headText)?.alg;
@@ -63,9 +70,11 @@ async function appendLocked(files: ReturnType<typeof stateFiles>, record: AuditR
     // Never downgrade a keyed log: an unkeyed line after keyed ones is what a forger would write.
     throw new AuditUnavailableError('the audit log is keyed but the audit key cannot be read from the OS credential store');
   }
+  if (key && store) await refuseRollback(store, key, tail);
   const alg = key ? 'hmac-sha256' : 'sha256';
   const seq = tail.lastSeq + 1;
   const line = sealLine({ v: 1, seq, prev: tail.lastSeal, alg, rec: record }, key);
+  const sizeBefore = await stat(files.auditLog).then((s) => s.size, (error: unknown) => (errorCode(error) === 'ENOENT' ? null : Promise.reject(error)));
   const handle = await open(files.auditLog, 'a', 0o600);
   try {
     await handle.write(`${line.text}\n`);
@@ -73,5 +82,26 @@ async function appendLocked(files: ReturnType<typeof stateFiles>, record: AuditR
   } finally {
     await handle.close();
   }
-  await writeFileAtomic(files.auditHead, `${JSON.stringify(sealHead(seq, line.seal, alg, key))}\n`);
+  const head = sealHead(seq, line.seal, alg, key);
+  await writeFileAtomic(files.auditHead, `${JSON.stringify(head)}\n`);
+  if (!key || !store) return;
+  try {
+    await writeStoreHead(store, head);
+  } catch {
+    // Fail closed like a missing key: a record the store copy does not cover is taken back, so the
+    // caller sees it as not written (and goes out of service) and the log still verifies.
+    await (sizeBefore === null ? rm(files.auditLog, { force: true }) : truncate(files.auditLog, sizeBefore));
+    await (headText === null ? rm(files.auditHead, { force: true }) : writeFileAtomic(files.auditHead, headText));
+    throw new AuditUnavailableError('the audit head could not be copied to the OS credential store; the record was not written');
+  }
+}
+
+async function refuseRollback(store: CredentialStore, key: Buffer, tail: LogTail): Promise<void> {
+  const stored = await readStoreHead(store, key).catch(() => {
+    throw new AuditUnavailableError('the copy of the audit head cannot be read from the OS credential store');
+  });
+  const rollback = rollbackBeforeAppend(stored, tail);
+  if (rollback !== null) {
+    throw new AuditUnavailableError(`the audit log was rolled back or replaced (${rollback}); run 'public-kiosk audit verify'`);
+  }
 }

@@ -1,7 +1,7 @@
 /** One thing `audit verify` found wrong; `line` is 1-based in audit.log (0: the head file or the log as a whole). */
 export interface AuditProblem {
   line: number;
-  kind: 'edited' | 'deleted' | 'inserted' | 'reordered' | 'truncated' | 'torn' | 'unreadable' | 'downgraded' | 'unverifiable' | 'head-mismatch';
+  kind: 'edited' | 'deleted' | 'inserted' | 'reordered' | 'truncated' | 'torn' | 'unreadable' | 'downgraded' | 'unverifiable' | 'head-mismatch' | 'rolled-back';
   detail: string;
 }
 

@@ -5,6 +5,7 @@ import { stateFiles } from '../state/state-files';
 import { loadAuditKey, type AuditKeyState } from './audit-key';
 import { GENESIS, openLine, parseHead, seal, sealHead, sealMatches, type AuditHead } from './chain';
 import { classifySequence, type AuditProblem, type ScannedLine } from './problems';
+import { checkStoreHead, readStoreHead } from './store-head';
 
 export type { AuditProblem } from './problems';
 
@@ -18,7 +19,10 @@ export interface AuditVerification {
   notes: string[];
 }
 
-/** Checks every seal, the chain, the order and the head. Reads the log; changes nothing. */
+/**
+ * Checks every seal, the chain, the order, the head, and (keyed logs) the credential-store copy of
+ * the head, which shows a rollback to an older audit.log and audit.head. Reads; changes nothing.
+ */
 export async function verifyAuditLog(stateRoot: string, store: CredentialStore | null): Promise<AuditVerification> {
   const files = stateFiles(stateRoot);
   const { key, state: keyState } = await loadAuditKey(store, false);
@@ -54,7 +58,13 @@ export async function verifyAuditLog(stateRoot: string, store: CredentialStore |
   });
   if (torn) problems.push({ line: texts.length + 1, kind: 'torn', detail: 'the last line was cut off (interrupted write)' });
   problems.push(...classifySequence(lines));
-  checkHead(await readTextIfExists(files.auditHead), { key, lines, lastSeal: prevSeal, keyedSeen, problems, notes });
+  const headText = await readTextIfExists(files.auditHead);
+  checkHead(headText, { key, lines, lastSeal: prevSeal, keyedSeen, problems, notes });
+  if (store && key) {
+    const stored = await readStoreHead(store, key).catch(() => null);
+    if (stored) checkStoreHead({ stored, fileHead: headText === null ? null : parseHead(headText), lines, keyedSeen, problems, notes });
+    else problems.push({ line: 0, kind: 'unverifiable', detail: 'the copy of audit.head in the OS credential store cannot be read' });
+  }
   if (keyState === 'keyed' && lines.length > 0 && keyedSeen === 0) {
     problems.push({ line: 0, kind: 'downgraded', detail: 'an audit key exists but no record is keyed' });
   }
