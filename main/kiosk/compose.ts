@@ -127,7 +127,7 @@ async function plantCanaries(ports: KioskPorts, session: CitizenSession<unknown>
   await ports.rememberCanaries(canaries);
   // Remembered first, so the wipe looks for them; planted on the first allowed page this view loads.
   const policy = ports.policy;
-  if (policy) armStorageCanaries(view.contents, { policy: () => policy, values: canaries, log: ports.log });
+  if (policy) armStorageCanaries(view.contents, { policy: () => policy, values: canaries, log: ports.log, setTimer: (ms, cb) => ports.clock.setTimer(ms, cb) });
   await view.session.cookies.set({ url: CANARY_COOKIE_URL, name: 'pk-canary', value: canaries.cookie, secure: true, httpOnly: true });
   const dir = path.join(roots.downloads, session.partition);
   ports.files.ensureDir(dir);

@@ -1,4 +1,5 @@
 import type { Policy } from '../../src/policy/schema';
+import type { KioskClock } from '../../src/schedule/clock';
 import { canaryPlantOrigin, describePlantResult, parseCanaryPlantResult } from '../../src/shell/canary-plant';
 import { buildCanaryScript, type StorageCanaryValues } from '../../src/shell/canary-script';
 import type { ScriptableContents } from './ports';
@@ -20,11 +21,17 @@ export const CANARY_WORLD_ID = 1717;
 const ERR_ABORTED = -3;
 /** A renderer that keeps refusing the script is not asked on every page of the session. */
 const MAX_ATTEMPTS = 3;
+/**
+ * Electron answers executeJavaScriptInIsolatedWorld only once the script has run, which a page that
+ * never finishes (or a hung renderer) may never let happen: past this, the attempt counts as failed.
+ */
+export const PLANT_TIMEOUT_MS = 15_000;
 
 export interface StorageCanaryDeps {
   policy(): Policy;
   values: StorageCanaryValues;
   log(message: string): void;
+  setTimer: KioskClock['setTimer'];
 }
 
 export type StorageCanaryState = 'waiting' | 'planting' | 'planted' | 'given-up';
@@ -38,7 +45,8 @@ export function armStorageCanaries(contents: ScriptableContents, deps: StorageCa
   const plant = async (origin: string): Promise<void> => {
     attempts += 1;
     try {
-      const result = parseCanaryPlantResult(await contents.executeJavaScriptInIsolatedWorld(CANARY_WORLD_ID, [{ code }]));
+      const answer = await withTimeout(contents.executeJavaScriptInIsolatedWorld(CANARY_WORLD_ID, [{ code }]), deps.setTimer);
+      const result = parseCanaryPlantResult(answer);
       if (result === null) throw new Error('the page script gave no readable answer');
       // The page may have moved on before the script ran: only the origin we checked counts.
       if (result.origin !== origin) throw new Error('the script ran in another document');
@@ -66,4 +74,21 @@ export function armStorageCanaries(contents: ScriptableContents, deps: StorageCa
     void plant(origin);
   });
   return { state: () => state };
+}
+
+/** The script's answer, or a rejection once PLANT_TIMEOUT_MS has passed without one (a late answer is ignored). */
+function withTimeout(answer: Promise<unknown>, setTimer: StorageCanaryDeps['setTimer']): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimer(PLANT_TIMEOUT_MS, () => reject(new Error(`the page did not answer within ${PLANT_TIMEOUT_MS / 1000} s`)));
+    answer.then(
+      (value) => {
+        timer.cancel();
+        resolve(value);
+      },
+      (error: unknown) => {
+        timer.cancel();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }

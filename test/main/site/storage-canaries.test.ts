@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CANARY_STORAGE_NAME } from '../../../src/shell/canary-script';
-import { CANARY_WORLD_ID } from '../../../main/site/storage-canaries';
+import { CANARY_WORLD_ID, PLANT_TIMEOUT_MS } from '../../../main/site/storage-canaries';
 import type { FakeSiteView } from '../kiosk/fake-views';
 import { makeShell, settle } from '../kiosk/harness';
 import { fakePage } from '../../src/shell/canary-page';
@@ -71,6 +71,30 @@ describe('the storage canaries in the citizen’s site view', () => {
     expect(k.log.at(-1)).toContain('giving up for this session');
     expect(k.controller?.session()).not.toBeNull();
     expect(k.window.last?.state).toBe('in-session');
+    expect(k.outOfService).toEqual([]);
+  });
+
+  it('a script Electron never answers counts as failed after the timeout, and the next page retries', async () => {
+    const k = await kiosk();
+    const { view, page } = await startSession(k);
+    let answerLate: (value: unknown) => void = () => undefined;
+    view.contents.answerScript = () => new Promise((resolve) => (answerLate = resolve)); // a page that never finishes
+    await load(view, 'https://dichvucong.gov.vn/');
+    await k.clock.advance(PLANT_TIMEOUT_MS - 1);
+    expect(k.log.filter((m) => m.includes('planted'))).toEqual([]);
+    await load(view, 'https://dichvucong.gov.vn/trang-2'); // still planting: not asked twice at once
+    expect(view.contents.isolatedScripts).toHaveLength(1);
+    await k.clock.advance(1);
+    expect(k.log.filter((m) => m.includes('planted'))).toEqual([
+      'storage canaries not planted (the page did not answer within 15 s); will retry on the next page',
+    ]);
+    answerLate(await fakePage().run(view.contents.isolatedScripts[0]?.code ?? '')); // a good answer, too late: ignored
+    await settle();
+    expect(k.log.filter((m) => m.includes('planted'))).toHaveLength(1);
+    view.contents.answerScript = page.run;
+    await load(view, 'https://dichvucong.gov.vn/');
+    expect(view.contents.isolatedScripts).toHaveLength(2);
+    expect(k.log.at(-1)).toMatch(/^storage canaries planted: /);
     expect(k.outOfService).toEqual([]);
   });
 
