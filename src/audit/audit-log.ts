@@ -102,6 +102,6 @@ async function refuseRollback(store: CredentialStore, key: Buffer, tail: LogTail
   });
   const rollback = rollbackBeforeAppend(stored, tail);
   if (rollback !== null) {
-    throw new AuditUnavailableError(`the audit log was rolled back or replaced (${rollback}); run 'public-kiosk audit verify'`);
+    throw new AuditUnavailableError(`the audit log was rolled back or replaced (${rollback}); run 'public-kiosk audit verify' (and, once dealt with, 'public-kiosk audit start-new-log')`);
   }
 }

@@ -14,7 +14,7 @@ const TAIL_BYTES = 64 * 1024;
 
 export class AuditLogDamagedError extends Error {
   constructor(detail: string) {
-    super(`the audit log is damaged (${detail}); run 'public-kiosk audit verify' and move audit.log and audit.head aside to start a new log`);
+    super(`the audit log is damaged (${detail}); run 'public-kiosk audit verify', then 'public-kiosk audit start-new-log' to set it aside and start a new log`);
     this.name = 'AuditLogDamagedError';
   }
 }

@@ -11,6 +11,7 @@ import { staffUnlockCommand } from './commands/staff-unlock';
 import { wipeCommand } from './commands/wipe';
 import { statusCommand } from './commands/status';
 import { auditVerifyCommand } from './commands/audit-verify';
+import { auditStartNewLogCommand } from './commands/audit-start-new-log';
 import { scheduleCommand } from './commands/schedule';
 
 /**
@@ -30,5 +31,6 @@ export const commands: Command[] = [
   wipeCommand,
   statusCommand,
   auditVerifyCommand,
+  auditStartNewLogCommand,
   scheduleCommand,
 ];

@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuditUnavailableError, openAuditLog } from '../../../src/audit/audit-log';
 import { parseHead, sealHead } from '../../../src/audit/chain';
 import type { WipeAuditRecord } from '../../../src/audit/record-types';
@@ -13,6 +12,7 @@ import type { CredentialStore } from '../../../src/secrets/credential-store';
 import { KIOSK_CREDENTIAL_SERVICE } from '../../../src/secrets/credential-store';
 import { repoRoot } from '../../support/cli';
 import { FakeCredentialStore } from '../wipe/helpers';
+import { copyAuditPair, useAuditDirs } from './audit-dirs';
 
 /** The in-memory store, with the audit-head entry alone made to fail. */
 class HeadFailingStore extends FakeCredentialStore {
@@ -27,19 +27,11 @@ class HeadFailingStore extends FakeCredentialStore {
   }
 }
 
-let state: string;
-let backup: string;
-beforeEach(() => {
-  state = mkdtempSync(path.join(tmpdir(), 'pk-audit-'));
-  backup = mkdtempSync(path.join(tmpdir(), 'pk-audit-backup-'));
-});
-afterEach(() => {
-  rmSync(state, { recursive: true, force: true });
-  rmSync(backup, { recursive: true, force: true });
-});
+let state = '';
+let backup = '';
+useAuditDirs((dirs) => ([state, backup] = [dirs.state, dirs.backup]));
 
 const files = ['audit.log', 'audit.head'];
-const copyPair = (from: string, to: string) => files.forEach((f) => copyFileSync(path.join(from, f), path.join(to, f)));
 const logText = () => readFileSync(path.join(state, 'audit.log'), 'utf8');
 const headText = () => readFileSync(path.join(state, 'audit.head'), 'utf8');
 const storeHead = async (store: CredentialStore) => parseHead((await store.get(KIOSK_CREDENTIAL_SERVICE, AUDIT_HEAD_ACCOUNT)) ?? '');
@@ -68,10 +60,10 @@ describe('credential-store copy of the audit head', () => {
   it('shows an older audit.log and audit.head restored together, and no append can hide it', async () => {
     const store = new FakeCredentialStore();
     await append(store, 1, 3);
-    copyPair(state, backup);
+    copyAuditPair(state, backup);
     await openAuditLog(state, store).append(wipe(4, 'failed'));
     await append(store, 5, 5);
-    copyPair(backup, state);
+    copyAuditPair(backup, state);
     const result = await verifyAuditLog(state, store);
     expect(result).toMatchObject({ ok: false, records: 3 });
     expect(result.problems).toEqual([{ line: 0, kind: 'rolled-back', detail: expect.stringMatching(/records 5 record\(s\) but audit\.log ends at record 3/) }]);
