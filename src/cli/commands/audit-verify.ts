@@ -13,7 +13,9 @@ export const auditVerifyCommand: Command = {
   details: [
     'Exit 0: the log is intact. Exit 1: each problem is listed with its line number and kind.',
     'A keyed log (HMAC with the key in the OS credential store) can only be checked where that key can',
-    'be read: run it as the account the kiosk runs as. An unkeyed log proves less: see the README.',
+    'be read: run it as the account the kiosk runs as. A keyed log is also compared with the copy of its',
+    'head kept in that store, which shows an older audit.log and audit.head restored from a backup',
+    "('rolled-back'). An unkeyed log proves less: see the README.",
   ].join('\n'),
   async run({ positionals, values, io }) {
     if (positionals.length > 0) throw new UsageError('audit verify takes no arguments (see --help)');
