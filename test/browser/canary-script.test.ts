@@ -5,10 +5,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCanaryScript, CANARY_CACHE_PATH, CANARY_STORAGE_NAME, STORAGE_CANARY_KINDS } from '../../src/shell/canary-script';
 import { createSessionCanaries, rememberCanaries } from '../../src/wipe/canaries';
-import { scanForCanaries } from '../../src/wipe/canary-scan';
 import { runCli } from '../support/cli';
 import { auditRecords, makeCliRoots, type CliRoots } from '../src/cli/wipe-fixtures';
 import { CHROMIUM_PATH, chromiumArgs } from './support/chromium';
+import { filesHoldingCanaries } from './support/canary-files';
 
 // The page at / sabotages its own storage APIs: our script runs in an isolated world (as the kiosk
 // runs it with executeJavaScriptInIsolatedWorld), which has its own copies of them and the same
@@ -82,12 +82,6 @@ async function plantAndReadBack(context: BrowserContext): Promise<void> {
   });
 }
 
-async function filesHolding(values: readonly string[]): Promise<number> {
-  let files = 0;
-  for (const root of [roots.sessionData, roots.downloads]) files += (await scanForCanaries(root, values)).filesWithHits;
-  return files;
-}
-
 beforeAll(async () => {
   roots = makeCliRoots(0);
   await rememberCanaries(roots.state, canaries);
@@ -118,7 +112,7 @@ describe('the storage canary script in Chromium, then public-kiosk wipe', () => 
       await context.close();
     }
     // The positive control: each marker is on disk where Chromium keeps it, and the wipe's scan sees it.
-    const onDisk = await Promise.all(STORAGE_CANARY_KINDS.map(async (kind) => [kind, await filesHolding([canaries[kind]])] as const));
+    const onDisk = await Promise.all(STORAGE_CANARY_KINDS.map(async (kind) => [kind, await filesHoldingCanaries(roots, [canaries[kind]])] as const));
     console.log(`canary-script: files holding each storage canary before the wipe: ${onDisk.map(([k, n]) => `${k}=${n}`).join(', ')}`);
     for (const [kind, files] of onDisk) expect(files, `${kind} canary on disk`).toBeGreaterThan(0);
   });
@@ -128,6 +122,6 @@ describe('the storage canary script in Chromium, then public-kiosk wipe', () => 
     expect(wipe.stderr).toBe('');
     expect(wipe.code).toBe(0);
     expect(auditRecords(roots.state)[0]).toMatchObject({ type: 'wipe', result: 'succeeded', verification: 'passed', canarySessionsChecked: 1 });
-    expect(await filesHolding(storageValues)).toBe(0);
+    expect(await filesHoldingCanaries(roots, storageValues)).toBe(0);
   });
 });

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSessionCanaries, randomCanary, rememberCanaries } from '../../src/wipe/canaries';
-import { scanForCanaries } from '../../src/wipe/canary-scan';
 import { runCli } from '../support/cli';
 import { auditRecords, makeCliRoots, type CliRoots } from '../src/cli/wipe-fixtures';
 import { CHROMIUM_PATH, chromiumArgs } from './support/chromium';
 import { BASIC_PASSWORD, BASIC_USER, startWipeSite, type WipeSite } from './fixtures/wipe-site/server';
+import { filesHoldingCanaries } from './support/canary-files';
 
 const SESSION = 'citizen-e2e';
 
@@ -44,12 +44,6 @@ async function firstPage(context: BrowserContext): Promise<Page> {
   return context.pages()[0] ?? context.newPage();
 }
 
-async function scanRoots(values: string[]): Promise<number> {
-  let hits = 0;
-  for (const root of [roots.sessionData, roots.downloads]) hits += (await scanForCanaries(root, values)).filesWithHits;
-  return hits;
-}
-
 beforeAll(async () => {
   roots = makeCliRoots(0);
   await rememberCanaries(roots.state, canaries);
@@ -84,7 +78,7 @@ describe('a citizen session in Chromium, then public-kiosk wipe', () => {
     });
     await context.close();
     // The positive control: the scan really sees each marker where the browser put it.
-    const onDisk = await Promise.all(Object.entries(markers).map(async ([kind, value]) => [kind, await scanRoots([value])] as const));
+    const onDisk = await Promise.all(Object.entries(markers).map(async ([kind, value]) => [kind, await filesHoldingCanaries(roots, [value])] as const));
     console.log(`wipe-chromium: files holding each marker before the wipe: ${onDisk.map(([k, n]) => `${k}=${n}`).join(', ')}`);
     for (const [kind, files] of onDisk) expect(files, `${kind} marker on disk`).toBeGreaterThan(0);
   });
@@ -96,7 +90,7 @@ describe('a citizen session in Chromium, then public-kiosk wipe', () => {
     const [record] = auditRecords(roots.state);
     expect(record).toMatchObject({ type: 'wipe', result: 'succeeded', verification: 'passed', canarySessionsChecked: 1 });
     expect(record?.filesRemoved as number).toBeGreaterThan(20);
-    expect(await scanRoots(Object.values(markers))).toBe(0);
+    expect(await filesHoldingCanaries(roots, Object.values(markers))).toBe(0);
   });
 
   it('relaunched on the same profile path, the site sees a first-time visitor', async () => {
@@ -114,7 +108,7 @@ describe('a citizen session in Chromium, then public-kiosk wipe', () => {
     expect(requests.some((r) => r.path === '/cached.txt')).toBe(true); // not served from the HTTP cache
     expect(requests.some((r) => r.authorized)).toBe(false);
     expect(state).toMatchObject({ localStorage: 0, sessionStorage: 0, indexedDB: [], cacheStorage: [], serviceWorkers: 0, opfs: [], signedIn: false });
-    expect(await scanRoots(Object.values(markers))).toBe(0);
+    expect(await filesHoldingCanaries(roots, Object.values(markers))).toBe(0);
   });
 
   it('the audit log holds no marker, no site address and no file name', () => {
