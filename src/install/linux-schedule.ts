@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../state/atomic-file';
 import { InstallError } from './install-target';
 import { runOrThrow, type ProgramRunner } from './run-program';
 import { SYSTEMD_SERVICE, SYSTEMD_TIMER, type UnitFile } from './systemd-units';
@@ -39,9 +40,7 @@ export async function applyLinuxPlan(plan: LinuxPlan, run: ProgramRunner): Promi
       report.push(`unchanged ${file}`);
       continue;
     }
-    const temp = `${file}.tmp-${process.pid}`;
-    await writeFile(temp, unit.content, { mode: 0o644 });
-    await rename(temp, file);
+    await writeFileAtomic(file, unit.content, 0o644);
     report.push(`${before === null ? 'created' : 'updated'} ${file}`);
   }
   if (plan.activate) {

@@ -7,9 +7,9 @@ import path from 'node:path';
  * temporary sibling, fsync, rename, fsync the folder) so a crash or power cut leaves the old or the
  * new content, never a torn one.
  */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string, mode = 0o600): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(temp, 'wx', 0o600);
+  const handle = await open(temp, 'wx', mode);
   try {
     await handle.writeFile(content, 'utf8');
     await handle.sync();
