@@ -16,6 +16,7 @@ export interface WipeCliContext {
   deps: WipeDeps;
   audit: AuditLog;
   store: CredentialStore;
+  policy: Policy;
   policySources: string[];
 }
 
@@ -44,7 +45,7 @@ export function wipeContextForCli(values: OptionValues, io: CliIo): WipeCliConte
   const store = rememberAvailability(createOsCredentialStore());
   const audit = openAuditLog(roots.state, store);
   const deps: WipeDeps = { roots, credentialServices: [...policy.wipe.credentialServices], credentialStore: store, audit };
-  return { deps, audit, store, policySources: sources };
+  return { deps, audit, store, policy, policySources: sources };
 }
 
 /** The OS store's availability probe writes and deletes an entry: one probe per CLI run is enough. */

@@ -1,5 +1,4 @@
 import { wipeIfDue, type WipeIfDueOutcome } from '../../liveness/wipe-if-due';
-import { policyForCli } from '../policy-for-cli';
 import { markOutOfService, readServiceState } from '../../state/service-state';
 import { asUsageError, wipeContextForCli } from '../../wipe/cli-context';
 import { describeWipe } from '../../wipe/cli-format';
@@ -28,8 +27,8 @@ export async function runWipeIfDue(context: CommandContext): Promise<number> {
     if (stringOption(values, flag) !== undefined) throw new UsageError(`--if-due runs the shift wipe when it is owed; it takes no --${flag}`);
   }
   if (context.positionals.length > 0) throw new UsageError(`wipe takes no arguments (got '${context.positionals[0]}'; see --help)`);
-  const { policy } = policyForCli(values, io);
   const wipe = wipeContextForCli(values, io);
+  const { policy } = wipe;
   const stateRoot = wipe.deps.roots.state;
   const messages: string[] = [];
   const json = values.json === true;
