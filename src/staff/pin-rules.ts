@@ -1,5 +1,5 @@
 import type { Policy } from '../policy/schema';
-import type { StaffRole, StrengthFailure } from './strength';
+import type { StaffRole, StrengthFailure } from './secret-types';
 
 /** The directive's floor: a PIN shorter than this is refused whatever the policy says. */
 export const MIN_PIN_LENGTH = 6;

@@ -1,22 +1,9 @@
-import type { Policy } from '../policy/schema';
 import { checkPin } from './pin-rules';
 import { normalizeSecret } from './verifier';
 
-export type StaffPolicy = Policy['staff'];
-export type StaffRole = 'staff' | 'admin';
-export type SecretKind = 'password' | 'pin';
+import type { SecretKind, SecretOwner, StaffPolicy, StrengthFailure } from './secret-types';
 
-/** Which rule refused a secret, and a sentence for the person choosing it (never the secret). */
-export interface StrengthFailure {
-  rule: string;
-  message: string;
-}
-
-export interface SecretOwner {
-  id: string;
-  displayName: string;
-  role: StaffRole;
-}
+export type { SecretKind, SecretOwner, StaffPolicy, StaffRole, StrengthFailure } from './secret-types';
 
 /** How people call each kind, in messages and prompts. */
 export function secretKindName(kind: SecretKind): string {

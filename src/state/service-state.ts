@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-import type { AuditSink } from '../audit/record-types';
 import { readTextIfExists, removeFileDurably, writeFileAtomic } from './atomic-file';
 import { stateFiles } from './state-files';
 
@@ -8,6 +7,14 @@ import { stateFiles } from './state-files';
  * the OS-scheduled CLI never overwrite each other's update. Unreadable files read fail-closed: a
  * damaged out-of-service flag still means out of service, a damaged last-wipe file means no wipe.
  */
+/**
+ * Where service changes are recorded (the audit log satisfies it). Declared here, not imported from
+ * src/audit/, because the audit log itself is built on this folder's files.
+ */
+export interface ServiceRecordSink {
+  append(record: { type: 'service'; at: string; state: 'out-of-service' | 'in-service'; reason: string }): Promise<void>;
+}
+
 export interface ServiceState {
   outOfService: { reason: string; since: string } | null;
   lastShiftWipe: { at: string; coveredShiftEnd: string | null } | null;
@@ -50,7 +57,7 @@ async function readLastShiftWipe(file: string): Promise<ServiceState['lastShiftW
  * Takes the kiosk out of service. The flag is written before the audit record so that a failing
  * audit log can never leave the kiosk serving; an existing flag keeps its original time and reason.
  */
-export async function markOutOfService(stateRoot: string, reason: string, audit: AuditSink, now = new Date()): Promise<void> {
+export async function markOutOfService(stateRoot: string, reason: string, audit: ServiceRecordSink, now = new Date()): Promise<void> {
   if (!reasonPattern.test(reason)) throw new Error(`out-of-service reason must be a short code, got ${JSON.stringify(reason)}`);
   const file = stateFiles(stateRoot).outOfService;
   if ((await readTextIfExists(file)) !== null) return;
@@ -60,7 +67,7 @@ export async function markOutOfService(stateRoot: string, reason: string, audit:
 }
 
 /** Puts the kiosk back in service; only a successful shift wipe calls this. */
-export async function clearOutOfService(stateRoot: string, reason: string, audit: AuditSink, now = new Date()): Promise<void> {
+export async function clearOutOfService(stateRoot: string, reason: string, audit: ServiceRecordSink, now = new Date()): Promise<void> {
   const file = stateFiles(stateRoot).outOfService;
   if ((await readTextIfExists(file)) === null) return;
   await audit.append({ type: 'service', at: now.toISOString(), state: 'in-service', reason });

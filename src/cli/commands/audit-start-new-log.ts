@@ -1,5 +1,5 @@
 import { startNewAuditLog } from '../../audit/start-new-log';
-import { wipeContextForCli } from '../../wipe/cli-context';
+import { wipeContextForCli } from '../wipe-context';
 import type { Command } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
 import { policyOption, policyOptionHelp, rootOptionHelp, rootOptions } from '../shared-options';

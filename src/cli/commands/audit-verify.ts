@@ -1,5 +1,5 @@
 import { verifyAuditLog } from '../../audit/verify-log';
-import { recoverForCli, wipeContextForCli } from '../../wipe/cli-context';
+import { recoverForCli, wipeContextForCli } from '../wipe-context';
 import type { Command } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
 import { jsonOption, jsonOptionHelp, policyOption, policyOptionHelp, rootOptionHelp, rootOptions } from '../shared-options';

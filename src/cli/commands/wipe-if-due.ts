@@ -1,7 +1,7 @@
 import { wipeIfDue, type WipeIfDueOutcome } from '../../liveness/wipe-if-due';
 import { markOutOfService, readServiceState } from '../../state/service-state';
-import { asUsageError, wipeContextForCli } from '../../wipe/cli-context';
-import { describeWipe } from '../../wipe/cli-format';
+import { asUsageError, wipeContextForCli } from '../wipe-context';
+import { describeWipe } from '../wipe-format';
 import { runWipe } from '../../wipe/run-wipe';
 import type { WipeOutcome } from '../../wipe/types';
 import { stringOption, type CommandContext } from '../command';

@@ -1,7 +1,7 @@
 import type { WipeTrigger } from '../../audit/record-types';
 import { readServiceState } from '../../state/service-state';
-import { asUsageError, recoverForCli, wipeContextForCli } from '../../wipe/cli-context';
-import { describeWipe } from '../../wipe/cli-format';
+import { asUsageError, recoverForCli, wipeContextForCli } from '../wipe-context';
+import { describeWipe } from '../wipe-format';
 import { runWipe } from '../../wipe/run-wipe';
 import type { WipeOutcome, WipeRequest } from '../../wipe/types';
 import type { Command, OptionValues } from '../command';

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { openAuditLog, type AuditLog } from '../audit/audit-log';
-import type { CliIo, OptionValues } from '../cli/command';
-import { stringOption } from '../cli/command';
-import { UsageError } from '../cli/exit-codes';
-import { policyForCli } from '../cli/policy-for-cli';
+import type { CliIo, OptionValues } from './command';
+import { stringOption } from './command';
+import { UsageError } from './exit-codes';
+import { policyForCli } from './policy-for-cli';
 import { PolicyPathError, resolvePolicyPaths } from '../policy/resolve-paths';
 import type { Policy } from '../policy/schema';
 import type { CredentialStore } from '../secrets/credential-store';
 import { createOsCredentialStore } from '../secrets/os-credential-store';
-import { recoverInterruptedWipe } from './recover';
-import { WipeRefusedError, type WipeDeps, type WipeOutcome } from './types';
+import { recoverInterruptedWipe } from '../wipe/recover';
+import { WipeRefusedError, type WipeDeps, type WipeOutcome } from '../wipe/types';
 
 /** What `wipe`, `status` and `audit verify` share: the policy's roots with the CLI's overrides, the store, the log. */
 export interface WipeCliContext {
