@@ -6,6 +6,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { electronBinaryAvailable } from './electron-binary.mjs';
+import { ensureTestDeps } from './test-deps/ensure.mjs';
+
+// First what the suites need outside npm (Chromium, Xvfb, the Secret Service…): installed here when
+// possible, else one message and no test run at all, rather than a mix of failures and skips.
+const deps = ensureTestDeps();
+if (!deps.ok) {
+  console.error(deps.message);
+  process.exit(1);
+}
+console.log(deps.message);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pk-test-'));
 const report = path.join(dir, 'report.json');
