@@ -31,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   'toolbar.end': 'End session',
   'toolbar.site': 'Open page: {title} ({host})',
   'session.placeholder': 'Opening the service…',
+  'session.heading': 'Your session',
 
   'end.question': 'End and delete your data?',
   'end.confirm': 'Yes, end it',

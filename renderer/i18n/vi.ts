@@ -33,6 +33,7 @@ export const vi = {
   'toolbar.end': 'Kết thúc phiên',
   'toolbar.site': 'Trang đang mở: {title} ({host})',
   'session.placeholder': 'Đang mở trang dịch vụ…',
+  'session.heading': 'Phiên làm việc của bạn',
 
   'end.question': 'Kết thúc và xoá dữ liệu của bạn?',
   'end.confirm': 'Có, kết thúc',

@@ -31,7 +31,9 @@ export class SessionScreen implements Screen {
     this.confirm = h('div', { class: 'end-confirm', attrs: { role: 'alertdialog', 'aria-labelledby': 'end-question' } }, [question, this.yes, this.no]);
     this.confirm.hidden = true;
     const toolbar = h('header', { class: 'toolbar', i18nAttrs: { 'aria-label': 'toolbar.label' } }, [this.nav.el, this.site.el, this.shiftBanner.el, this.endButton, this.confirm]);
-    const body = h('main', { class: 'session-body' }, [h('div', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('p', { text: 'session.placeholder' })]);
+    // The window shows only a toolbar above the site's own view; a screen reader still gets a page title.
+    const heading = h('h1', { class: 'sr-only', text: 'session.heading' });
+    const body = h('main', { class: 'session-body' }, [heading, h('div', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('p', { text: 'session.placeholder' })]);
     this.root = h('div', { class: 'screen session' }, [toolbar, body]);
     this.root.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !this.confirm.hidden) this.cancel(true);

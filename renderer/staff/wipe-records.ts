@@ -22,7 +22,8 @@ export class WipeRecords {
     const table = h('table', { class: 'records', attrs: { 'aria-labelledby': 'records-heading' } }, [h('thead', {}, [head]), this.body]);
     // Focusable so keyboard users can scroll a long log.
     this.scroller = h('div', { class: 'records-scroll', attrs: { tabindex: '0', role: 'region', 'aria-labelledby': 'records-heading', 'data-may-scroll': '' } }, [table]);
-    this.el = h('section', { class: 'staff-section records-section', attrs: { 'aria-labelledby': 'records-heading' } }, [
+    // Not a landmark itself: the scrolling table below is the one region named by the heading.
+    this.el = h('section', { class: 'staff-section records-section' }, [
       h('div', { class: 'section-head' }, [h('h2', { id: 'records-heading', text: 'staff.records.heading' }), this.refreshButton]),
       this.message,
       this.scroller,

@@ -8,6 +8,15 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { aptPackages, tools } from './system-packages.mjs';
 
+/**
+ * The packages this run needs: the list, plus any named in PUBLIC_KIOSK_TEST_DEPS_REQUIRE (comma
+ * separated) — how the setup's own test makes a package "missing" without removing Chromium.
+ */
+export function requiredAptPackages(env = process.env) {
+  const extra = (env.PUBLIC_KIOSK_TEST_DEPS_REQUIRE ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  return [...aptPackages, ...extra.map((name) => ({ name, for: 'named in PUBLIC_KIOSK_TEST_DEPS_REQUIRE' }))];
+}
+
 /** Names of the packages dpkg does not report as installed; null where there is no dpkg (not Debian). */
 export function missingAptPackages(packages = aptPackages) {
   const probe = spawnSync('dpkg-query', ['--version'], { stdio: 'ignore' });
@@ -40,7 +49,7 @@ export function installCommand(names) {
  * Returns { ok, message }. `install: false` only reports. `privilege` and `packages` are parameters so
  * that a test can drive both paths with its own list.
  */
-export function ensureTestDeps({ install = true, packages = aptPackages, toolList = tools, privilege = installPrivilege(), log = console.log } = {}) {
+export function ensureTestDeps({ install = true, packages = requiredAptPackages(), toolList = tools, privilege = installPrivilege(), log = console.log } = {}) {
   const missing = missingAptPackages(packages);
   if (missing === null) {
     const names = packages.map((p) => p.name);

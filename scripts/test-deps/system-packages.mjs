@@ -1,6 +1,7 @@
 // Everything the test suites need from outside the project's npm dependencies, in one list.
 // `npm test` (scripts/test-deps/ensure.mjs) checks it first and installs what is missing; CI runs the
 // same command, so there is no second list to keep in step. Add a suite's needs here, with why.
+import { node24Tool } from './node24.mjs';
 
 /** Debian packages, checked with dpkg-query and installed with apt-get. */
 export const aptPackages = [
@@ -21,4 +22,4 @@ export const aptPackages = [
  * from a .deb without installing its daemon). Each entry: { name, for, present(): boolean, install(log): void }.
  * They live under .cache/test-tools/ in the checkout (git-ignored); see tools.mjs for helpers.
  */
-export const tools = [];
+export const tools = [node24Tool];
