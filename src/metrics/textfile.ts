@@ -11,6 +11,8 @@ export interface TextfileWriteOptions {
   attempts?: number;
   delayMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** The atomic write (tests pass one that fails like Windows does). */
+  write?: (file: string, text: string, mode: number) => Promise<void>;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function writeMetricsTextfile(dir: string, text: string, options: T
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await writeFileAtomic(file, text, 0o644);
+      await (options.write ?? writeFileAtomic)(file, text, 0o644);
       return file;
     } catch (error) {
       if (attempt >= attempts || !RETRYABLE.has(errorCode(error) ?? '')) throw error;
