@@ -10,6 +10,8 @@ import path from 'node:path';
 import { app, powerMonitor } from 'electron';
 import { readRecentWipes } from '../src/audit/recent';
 import type { ActionResult, OutOfServiceReason } from '../src/ipc/contract';
+import { defaultMachinePolicyFile } from '../src/policy/load';
+import { observeMachinePolicy } from '../src/policy-pickup/observe';
 import { systemClock } from '../src/schedule/system-clock';
 import { faultFromServiceState } from '../src/shell/service-fault';
 import { UI_ENTRY_URL } from '../src/shell/security-settings';
@@ -24,6 +26,8 @@ import { runHeadlessIfCommand } from './headless';
 import { registerIpcHandlers } from './ipc/electron-ipc';
 import { createIpcDispatcher } from './ipc/dispatch';
 import { planBoot } from './kiosk/boot-plan';
+import { machinePolicyAtBoot } from './kiosk/machine-policy';
+import type { MachinePolicyPort } from './kiosk/policy-pickup';
 import { composeKiosk } from './kiosk/compose';
 import { buildCoreServices } from './kiosk/core-services';
 import { holdKioskLock, type HeldLock } from './kiosk/liveness';
@@ -36,6 +40,8 @@ const noPolicy = (): Promise<never> => Promise.reject(new Error('no valid policy
 
 async function main(): Promise<void> {
   if (await runHeadlessIfCommand(process.argv)) return;
+  const machineFile = defaultMachinePolicyFile(process.platform, process.env);
+  const machineAtBoot = await observeMachinePolicy(machineFile).catch(() => ({ state: 'changing' }) as const);
   const plan = planBoot(process.argv, process.env, process.platform);
   for (const problem of plan.problems) log(`policy: ${problem}`);
   prepareBeforeReady(plan.roots);
@@ -68,6 +74,26 @@ async function main(): Promise<void> {
   let lock: HeldLock | null = null;
   const lifecycle = createLifecycle(async () => lock?.release(), win.allowClose);
 
+  let machinePolicy: MachinePolicyPort | null = null;
+  if (services && state && plan.policy) {
+    const audit = services.audit;
+    machinePolicy = await machinePolicyAtBoot({
+      observedAtBoot: machineAtBoot,
+      observe: () => observeMachinePolicy(machineFile),
+      validate: () => {
+        const next = planBoot(process.argv, process.env, process.platform);
+        return next.policy ? { ok: true } : { ok: false, problems: next.problems };
+      },
+      stateRoot: state,
+      audit,
+      relaunch: () => void lifecycle.relaunch([]),
+      now: () => new Date(),
+    }).catch((error: unknown) => {
+      log(`machine policy pick-up is off: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    });
+  }
+
   const kiosk = composeKiosk({
     policy: plan.policy,
     roots: plan.roots,
@@ -98,6 +124,7 @@ async function main(): Promise<void> {
       void lifecycle.leave();
       return { ok: true };
     },
+    machinePolicy,
     log,
   });
 
