@@ -10,7 +10,11 @@ import path from 'node:path';
 import { app, powerMonitor } from 'electron';
 import { readRecentWipes } from '../src/audit/recent';
 import type { ActionResult, OutOfServiceReason } from '../src/ipc/contract';
+import { refreshMetricsTextfile } from '../src/metrics/render';
+import { noForwardBacklog } from '../src/metrics/snapshot';
+import { metricsTextfileDir, stateMetricsSources } from '../src/metrics/state-sources';
 import { defaultMachinePolicyFile } from '../src/policy/load';
+import type { Policy } from '../src/policy/schema';
 import { observeMachinePolicy } from '../src/policy-pickup/observe';
 import { systemClock } from '../src/schedule/system-clock';
 import { faultFromServiceState } from '../src/shell/service-fault';
@@ -27,6 +31,7 @@ import { registerIpcHandlers } from './ipc/electron-ipc';
 import { createIpcDispatcher } from './ipc/dispatch';
 import { planBoot } from './kiosk/boot-plan';
 import { machinePolicyAtBoot } from './kiosk/machine-policy';
+import { startMetricsWriter } from './kiosk/metrics-writer';
 import type { MachinePolicyPort } from './kiosk/policy-pickup';
 import { composeKiosk } from './kiosk/compose';
 import { buildCoreServices } from './kiosk/core-services';
@@ -36,6 +41,15 @@ import { attachUiGuards } from './kiosk/ui-guards';
 import type { StartupWipeResult } from './kiosk/wipers';
 
 const log = (message: string): void => console.error(`public-kiosk: ${message}`);
+
+function metricsTextfileDirOrNull(policy: Policy): string | null {
+  try {
+    return metricsTextfileDir(policy, process.platform, process.env);
+  } catch (error) {
+    log(`metrics: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
 const noPolicy = (): Promise<never> => Promise.reject(new Error('no valid policy'));
 
 async function main(): Promise<void> {
@@ -137,6 +151,25 @@ async function main(): Promise<void> {
   await win.ui.webContents.loadURL(UI_ENTRY_URL);
   win.show();
   if (plan.mode.dev) win.ui.webContents.openDevTools({ mode: 'detach' });
+
+  const metricsDir = plan.policy ? metricsTextfileDirOrNull(plan.policy) : null;
+  if (services && state && plan.policy && metricsDir) {
+    const sources = stateMetricsSources({
+      policy: plan.policy,
+      stateRoot: state,
+      store: services.credentials,
+      // The syslog forwarder's cursors replace this when it is wired (its backlog per destination).
+      backlog: noForwardBacklog,
+      build: { version: app.getVersion(), platform: process.platform, nodeVersion: process.versions.node },
+    });
+    const metrics = startMetricsWriter({ refresh: () => refreshMetricsTextfile(metricsDir, sources), clock: systemClock, log });
+    let lastState = '';
+    // On state changes only: a countdown's status every second is not a change worth a write.
+    kiosk.controller?.onStatus((status) => {
+      if (status.state !== lastState) metrics.changed();
+      lastState = status.state;
+    });
+  }
 
   let pendingSince: string | null = null;
   kiosk.controller?.onStatus((status) => {
