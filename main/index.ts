@@ -13,7 +13,7 @@ import type { ActionResult, OutOfServiceReason } from '../src/ipc/contract';
 import { refreshMetricsTextfile } from '../src/metrics/render';
 import { noForwardBacklog } from '../src/metrics/snapshot';
 import { metricsTextfileDir, stateMetricsSources } from '../src/metrics/state-sources';
-import { defaultMachinePolicyFile } from '../src/policy/load';
+import { defaultMachinePolicyFile, MACHINE_POLICY_OVERRIDE_ENV, machinePolicyFileInUse } from '../src/policy/load';
 import type { Policy } from '../src/policy/schema';
 import { observeMachinePolicy } from '../src/policy-pickup/observe';
 import { systemClock } from '../src/schedule/system-clock';
@@ -55,7 +55,8 @@ const noPolicy = (): Promise<never> => Promise.reject(new Error('no valid policy
 async function main(): Promise<void> {
   if (await runHeadlessIfCommand(process.argv)) return;
   const machineFile = defaultMachinePolicyFile(process.platform, process.env);
-  const machineAtBoot = await observeMachinePolicy(machineFile).catch(() => ({ state: 'changing' }) as const);
+  const machineFileInUse = machinePolicyFileInUse(process.platform, process.env);
+  const machineAtBoot = await observeMachinePolicy(machineFileInUse).catch(() => ({ state: 'changing' }) as const);
   const plan = planBoot(process.argv, process.env, process.platform);
   for (const problem of plan.problems) log(`policy: ${problem}`);
   prepareBeforeReady(plan.roots);
@@ -92,15 +93,25 @@ async function main(): Promise<void> {
   if (services && state && plan.policy) {
     const audit = services.audit;
     machinePolicy = await machinePolicyAtBoot({
+      fileInUse: machineFileInUse,
+      machineFile,
       observedAtBoot: machineAtBoot,
-      observe: () => observeMachinePolicy(machineFile),
+      observe: (file) => observeMachinePolicy(file),
       validate: () => {
         const next = planBoot(process.argv, process.env, process.platform);
         return next.policy ? { ok: true } : { ok: false, problems: next.problems };
       },
       stateRoot: state,
       audit,
-      relaunch: () => void lifecycle.relaunch([]),
+      relaunch: () => {
+        delete process.env[MACHINE_POLICY_OVERRIDE_ENV];
+        void lifecycle.relaunch([]);
+      },
+      // Inherited by the relaunched kiosk and by the start-up wipe it runs.
+      standInForRelaunch: (copy) => {
+        if (copy === null) delete process.env[MACHINE_POLICY_OVERRIDE_ENV];
+        else process.env[MACHINE_POLICY_OVERRIDE_ENV] = copy;
+      },
       now: () => new Date(),
     }).catch((error: unknown) => {
       log(`machine policy pick-up is off: ${error instanceof Error ? error.message : String(error)}`);

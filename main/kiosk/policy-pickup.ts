@@ -11,6 +11,11 @@ export interface MachinePolicyPort extends Pick<PolicyPickupDeps, 'observe' | 'v
   rejectedHash: string | null;
   /** Relaunches the kiosk so the new policy is used whole, from a fresh start. */
   relaunch(): void;
+  /**
+   * Before the shift wipe's relaunch: `keep` — the machine file was rejected or not judged yet, so the
+   * relaunched kiosk keeps the running policy; otherwise it loads the machine file.
+   */
+  relaunchKeepsRunningPolicy(keep: boolean): Promise<void>;
   settleMs?: number;
   /** How often the file is looked at outside the welcome-screen transitions. */
   intervalMs?: number;
@@ -58,7 +63,12 @@ export function attachPolicyPickup(port: MachinePolicyPort, controller: Pick<Ses
     /** Before the shift wipe's relaunch: judge a changed file now, so a rejected one is recorded. */
     async beforeShiftRelaunch(): Promise<void> {
       relaunching = true;
-      await pickup.check(true).catch((error: unknown) => log(`policy pick-up: ${error instanceof Error ? error.message : String(error)}`));
+      const outcome = await pickup.check(true).catch((error: unknown) => {
+        log(`policy pick-up: ${error instanceof Error ? error.message : String(error)}`);
+        return 'error' as const;
+      });
+      // Only a file judged valid (or the one already running) is loaded by the relaunch.
+      await port.relaunchKeepsRunningPolicy(outcome !== 'applied' && outcome !== 'unchanged');
     },
   };
 }

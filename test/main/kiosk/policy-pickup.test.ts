@@ -14,6 +14,7 @@ function machineFile(initial = OLD) {
   const validity = new Map<string, string[] | null>([[OLD, null], [NEW, null], [BAD, ['/etc/public-kiosk/policy.yaml:3:5 sites.allow: allowlist mode with no allowed sites']]]);
   const records: { event: string; hash: string }[] = [];
   const relaunches: string[] = [];
+  const keptRunning: string[] = [];
   const port: MachinePolicyPort = {
     observe: async () => seen,
     validate: () => {
@@ -22,12 +23,13 @@ function machineFile(initial = OLD) {
     },
     record: async (r) => void records.push({ event: r.event, hash: r.hash }),
     relaunch: () => void relaunches.push('policy'),
+    relaunchKeepsRunningPolicy: async (keep) => void keptRunning.push(keep ? 'kept' : 'machine-file'),
     runningHash: initial,
     rejectedHash: null,
     settleMs: 5_000,
     intervalMs: 30_000,
   };
-  return { port, records, relaunches, set: (next: MachinePolicyObservation) => void (seen = next) };
+  return { port, records, relaunches, keptRunning, set: (next: MachinePolicyObservation) => void (seen = next) };
 }
 
 const staffAn: StaffPort = {
@@ -121,6 +123,37 @@ describe('central policy pick-up, through the kiosk wiring', () => {
     expect(k.relaunches).toEqual(['shift-end']);
     expect(file.records).toEqual([{ event: 'rejected', hash: BAD }]);
     expect(file.relaunches).toEqual([]); // one relaunch, the shift wipe's
+    expect(file.keptRunning).toEqual(['kept']); // …which keeps the running policy, not the rejected file
+  });
+
+  it('a valid change judged at the shift wipe: recorded, and the shift relaunch loads the machine file', async () => {
+    const file = machineFile();
+    const k = makeShell({ machinePolicy: file.port });
+    await k.start(null);
+    await k.clock.advanceTo(new Date('2025-06-02T11:29:00+07:00'));
+    await k.handlers['kiosk:start-session'](null);
+    file.set({ state: 'present', hash: NEW });
+    await k.clock.advance(120_000);
+    await settle();
+    expect(k.relaunches).toEqual(['shift-end']);
+    expect(file.records).toEqual([{ event: 'applied', hash: NEW }]);
+    expect(file.keptRunning).toEqual(['machine-file']);
+    expect(file.relaunches).toEqual([]);
+  });
+
+  it('a change too fresh to judge at the shift wipe is not loaded unjudged: the relaunch keeps the running policy', async () => {
+    const file = machineFile();
+    const k = makeShell({ machinePolicy: file.port });
+    await k.start(null);
+    await k.clock.advanceTo(new Date('2025-06-02T11:29:00+07:00'));
+    await k.handlers['kiosk:start-session'](null);
+    await k.clock.advance(118_000);
+    file.set({ state: 'present', hash: NEW });
+    await k.clock.advance(2_000);
+    await settle();
+    expect(k.relaunches).toEqual(['shift-end']);
+    expect(file.records).toEqual([]);
+    expect(file.keptRunning).toEqual(['kept']);
   });
 
   it('the same rejected content found again after a restart is not reported twice', async () => {
