@@ -10,6 +10,12 @@ import path from 'node:path';
 import { app, powerMonitor } from 'electron';
 import { readRecentWipes } from '../src/audit/recent';
 import type { ActionResult, OutOfServiceReason } from '../src/ipc/contract';
+import { refreshMetricsTextfile } from '../src/metrics/render';
+import { noForwardBacklog } from '../src/metrics/snapshot';
+import { metricsTextfileDir, stateMetricsSources } from '../src/metrics/state-sources';
+import { defaultMachinePolicyFile, MACHINE_POLICY_OVERRIDE_ENV, machinePolicyFileInUse } from '../src/policy/load';
+import type { Policy } from '../src/policy/schema';
+import { observeMachinePolicy } from '../src/policy-pickup/observe';
 import { systemClock } from '../src/schedule/system-clock';
 import { faultFromServiceState } from '../src/shell/service-fault';
 import { UI_ENTRY_URL } from '../src/shell/security-settings';
@@ -24,6 +30,9 @@ import { runHeadlessIfCommand } from './headless';
 import { registerIpcHandlers } from './ipc/electron-ipc';
 import { createIpcDispatcher } from './ipc/dispatch';
 import { planBoot } from './kiosk/boot-plan';
+import { machinePolicyAtBoot } from './kiosk/machine-policy';
+import { startMetricsWriter } from './kiosk/metrics-writer';
+import type { MachinePolicyPort } from './kiosk/policy-pickup';
 import { composeKiosk } from './kiosk/compose';
 import { buildCoreServices } from './kiosk/core-services';
 import { holdKioskLock, type HeldLock } from './kiosk/liveness';
@@ -32,10 +41,22 @@ import { attachUiGuards } from './kiosk/ui-guards';
 import type { StartupWipeResult } from './kiosk/wipers';
 
 const log = (message: string): void => console.error(`public-kiosk: ${message}`);
+
+function metricsTextfileDirOrNull(policy: Policy): string | null {
+  try {
+    return metricsTextfileDir(policy, process.platform, process.env);
+  } catch (error) {
+    log(`metrics: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
 const noPolicy = (): Promise<never> => Promise.reject(new Error('no valid policy'));
 
 async function main(): Promise<void> {
   if (await runHeadlessIfCommand(process.argv)) return;
+  const machineFile = defaultMachinePolicyFile(process.platform, process.env);
+  const machineFileInUse = machinePolicyFileInUse(process.platform, process.env);
+  const machineAtBoot = await observeMachinePolicy(machineFileInUse).catch(() => ({ state: 'changing' }) as const);
   const plan = planBoot(process.argv, process.env, process.platform);
   for (const problem of plan.problems) log(`policy: ${problem}`);
   prepareBeforeReady(plan.roots);
@@ -68,6 +89,36 @@ async function main(): Promise<void> {
   let lock: HeldLock | null = null;
   const lifecycle = createLifecycle(async () => lock?.release(), win.allowClose);
 
+  let machinePolicy: MachinePolicyPort | null = null;
+  if (services && state && plan.policy) {
+    const audit = services.audit;
+    machinePolicy = await machinePolicyAtBoot({
+      fileInUse: machineFileInUse,
+      machineFile,
+      observedAtBoot: machineAtBoot,
+      observe: (file) => observeMachinePolicy(file),
+      validate: () => {
+        const next = planBoot(process.argv, process.env, process.platform);
+        return next.policy ? { ok: true } : { ok: false, problems: next.problems };
+      },
+      stateRoot: state,
+      audit,
+      relaunch: () => {
+        delete process.env[MACHINE_POLICY_OVERRIDE_ENV];
+        void lifecycle.relaunch([]);
+      },
+      // Inherited by the relaunched kiosk and by the start-up wipe it runs.
+      standInForRelaunch: (copy) => {
+        if (copy === null) delete process.env[MACHINE_POLICY_OVERRIDE_ENV];
+        else process.env[MACHINE_POLICY_OVERRIDE_ENV] = copy;
+      },
+      now: () => new Date(),
+    }).catch((error: unknown) => {
+      log(`machine policy pick-up is off: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    });
+  }
+
   const kiosk = composeKiosk({
     policy: plan.policy,
     roots: plan.roots,
@@ -98,6 +149,7 @@ async function main(): Promise<void> {
       void lifecycle.leave();
       return { ok: true };
     },
+    machinePolicy,
     log,
   });
 
@@ -110,6 +162,25 @@ async function main(): Promise<void> {
   await win.ui.webContents.loadURL(UI_ENTRY_URL);
   win.show();
   if (plan.mode.dev) win.ui.webContents.openDevTools({ mode: 'detach' });
+
+  const metricsDir = plan.policy ? metricsTextfileDirOrNull(plan.policy) : null;
+  if (services && state && plan.policy && metricsDir) {
+    const sources = stateMetricsSources({
+      policy: plan.policy,
+      stateRoot: state,
+      store: services.credentials,
+      // The syslog forwarder's cursors replace this when it is wired (its backlog per destination).
+      backlog: noForwardBacklog,
+      build: { version: app.getVersion(), platform: process.platform, nodeVersion: process.versions.node },
+    });
+    const metrics = startMetricsWriter({ refresh: () => refreshMetricsTextfile(metricsDir, sources), clock: systemClock, log });
+    let lastState = '';
+    // On state changes only: a countdown's status every second is not a change worth a write.
+    kiosk.controller?.onStatus((status) => {
+      if (status.state !== lastState) metrics.changed();
+      lastState = status.state;
+    });
+  }
 
   let pendingSince: string | null = null;
   kiosk.controller?.onStatus((status) => {

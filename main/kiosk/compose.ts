@@ -13,6 +13,7 @@ import { buildIpcHandlers } from '../ipc/handlers';
 import { clearSiteSession } from '../site/clear-session';
 import { armStorageCanaries } from '../site/storage-canaries';
 import { KioskShell } from './kiosk-shell';
+import { attachPolicyPickup, type MachinePolicyPort } from './policy-pickup';
 import type { KioskWindowPort, SiteViewFactory, SiteViewHandle } from './ports';
 import { SiteViewManager } from './site-view-manager';
 import { StaffDesk, type StaffPort } from './staff-desk';
@@ -41,6 +42,8 @@ export interface KioskPorts {
   newSessionId(): string;
   reloadPolicy(): Promise<ActionResult>;
   leaveKiosk(): ActionResult;
+  /** The machine policy file's pick-up at safe points; absent without a valid policy. */
+  machinePolicy?: MachinePolicyPort | null;
   log(message: string): void;
 }
 
@@ -54,6 +57,7 @@ export function composeKiosk(ports: KioskPorts) {
   let views: SiteViewManager | null = null;
   let controller: SessionController<SessionCanaries> | null = null;
   let shell: KioskShell | null = null;
+  let pickup: ReturnType<typeof attachPolicyPickup> | null = null;
   const current = (): Policy | null => policy;
   if (policy && roots) {
     views = new SiteViewManager({
@@ -75,7 +79,11 @@ export function composeKiosk(ports: KioskPorts) {
       policy,
       clock: ports.clock,
       runSessionWipe: createSessionWiper({ views: viewManager, runWipe: ports.runWipe, markOutOfService: ports.markOutOfService, log: ports.log }),
-      runShiftWipe: createShiftWiper(ports.shiftWipes),
+      runShiftWipe: createShiftWiper({
+        ...ports.shiftWipes,
+        // A shift wipe is a safe point: a changed machine file is judged (and recorded) before the relaunch takes it up.
+        relaunchForWipe: (trigger) => void (pickup?.beforeShiftRelaunch() ?? Promise.resolve()).finally(() => ports.shiftWipes.relaunchForWipe(trigger)),
+      }),
       readLastShiftWipe: () => ports.readLastShiftWipe(),
       newSessionId: ports.newSessionId,
       createCanaries: (id) => createSessionCanaries(id, new Date(ports.clock.now())),
@@ -98,6 +106,7 @@ export function composeKiosk(ports: KioskPorts) {
     now: () => new Date(ports.clock.now()),
     log: ports.log,
   });
+  if (activeController && ports.machinePolicy) pickup = attachPolicyPickup(ports.machinePolicy, activeController, shell, ports.clock, ports.log);
   const staffDesk = new StaffDesk({
     staff: ports.staff,
     shell,
@@ -113,6 +122,7 @@ export function composeKiosk(ports: KioskPorts) {
     staffDesk,
     handlers,
     controller: activeController,
+    policyPickup: pickup,
     async start(fault: OutOfServiceReason | null): Promise<void> {
       if (activeController) await activeController.start(fault);
       kioskShell.refresh();

@@ -42,6 +42,7 @@ export class KioskShell {
   private staff: StaffView | undefined;
   private staffPanelOpen = false;
   private notice: KioskStatus['notice'];
+  private policyRejected: KioskStatus['policyRejected'];
   private noticeTimer: Cancelable | null = null;
   private lastActivity = 0;
   private readonly invalidSince: Date;
@@ -57,7 +58,7 @@ export class KioskShell {
   status(): KioskStatus {
     const raw: SessionStatus = this.deps.controller && this.deps.policy() ? this.deps.controller.status() : policyInvalidSession(this.invalidSince);
     const session = this.withoutOldWipeResult(raw);
-    const parts = { session, policy: this.deps.policy(), language: this.language, site: this.deps.views?.siteInfo(), notice: this.notice, staff: this.staff };
+    const parts = { session, policy: this.deps.policy(), language: this.language, site: this.deps.views?.siteInfo(), notice: this.notice, staff: this.staff, policyRejected: this.policyRejected };
     return composeStatus(parts);
   }
 
@@ -123,6 +124,12 @@ export class KioskShell {
     if (!open) this.staff = undefined;
     this.refresh();
     return { ok: true };
+  }
+
+  /** A rejected machine policy change for the staff dashboard; null once a valid one is applied. */
+  setPolicyRejected(report: KioskStatus['policyRejected'] | null): void {
+    this.policyRejected = report ?? undefined;
+    this.refresh();
   }
 
   setStaff(staff: StaffView | undefined): void {

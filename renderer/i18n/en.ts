@@ -84,6 +84,7 @@ export const en: Record<MessageKey, string> = {
   'oos.staffSignIn': 'Staff sign-in',
 
   'staff.title': 'Staff area',
+  'staff.policyRejected': 'The new machine policy file is invalid (since {time}): this kiosk keeps its previous policy. Ask IT to run public-kiosk policy check.',
   'staff.close': 'Close',
   'staff.closeSignOut': 'Sign out and close',
   'staff.signIn.heading': 'Staff sign-in',

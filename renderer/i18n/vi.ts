@@ -85,6 +85,7 @@ export const vi = {
   'oos.step.callIt': 'Nếu vẫn lỗi, báo bộ phận CNTT.',
   'oos.staffSignIn': 'Đăng nhập nhân viên',
   'staff.title': 'Khu vực nhân viên',
+  'staff.policyRejected': 'Tệp chính sách mới của máy không hợp lệ (từ {time}): máy vẫn chạy chính sách cũ. Báo bộ phận CNTT chạy public-kiosk policy check.',
   'staff.close': 'Đóng',
   'staff.closeSignOut': 'Đăng xuất và đóng',
   'staff.signIn.heading': 'Đăng nhập nhân viên',

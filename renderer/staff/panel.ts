@@ -35,6 +35,8 @@ export class StaffPanel implements Screen {
   private readonly close: HTMLButtonElement;
   private readonly lang: LanguageSwitch;
   private readonly body = h('main', { class: 'staff-body' });
+  /** A rejected machine policy change: staff tell IT; the problems themselves are for `policy check`. */
+  private readonly policyAlert = h('p', { class: 'staff-policy-alert', attrs: { role: 'status' } });
   private readonly records: WipeRecords;
   private view: View | null = null;
   private mode = '';
@@ -50,7 +52,7 @@ export class StaffPanel implements Screen {
       h('div', { class: 'staff-bar-who' }, [this.who, this.role]),
       h('div', { class: 'staff-bar-actions' }, [this.lang.el, this.close]),
     ]);
-    this.root = h('div', { class: 'screen staff-panel', attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'staff-panel-title' } }, [bar, this.body]);
+    this.root = h('div', { class: 'screen staff-panel', attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'staff-panel-title' } }, [bar, this.policyAlert, this.body]);
     bar.querySelector('span')?.setAttribute('id', 'staff-panel-title');
     this.root.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') ctx.closeStaff();
@@ -67,6 +69,8 @@ export class StaffPanel implements Screen {
       setText(this.who, ['staff.signedInAs', { name: staff.displayName, id: staff.staffId }]);
       setText(this.role, `staff.role.${staff.role}`);
     }
+    this.policyAlert.hidden = !status.policyRejected;
+    if (status.policyRejected) setText(this.policyAlert, ['staff.policyRejected', { time: new Date(status.policyRejected.at).toLocaleString(language()) }]);
     const mode = !staff ? 'sign-in' : staff.mustChangePassword ? 'password' : `dashboard:${staff.role}`;
     if (mode !== this.mode) this.show(mode, staff);
     // Refresh the records once a wipe started from here has finished.

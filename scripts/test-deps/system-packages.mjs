@@ -1,6 +1,9 @@
 // Everything the test suites need from outside the project's npm dependencies, in one list.
 // `npm test` (scripts/test-deps/ensure.mjs) checks it first and installs what is missing; CI runs the
 // same command, so there is no second list to keep in step. Add a suite's needs here, with why.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { extractDebPackage, toolsDir } from './tools.mjs';
 import { node24Tool } from './node24.mjs';
 
 /** Debian packages, checked with dpkg-query and installed with apt-get. */
@@ -22,4 +25,22 @@ export const aptPackages = [
  * from a .deb without installing its daemon). Each entry: { name, for, present(): boolean, install(log): void }.
  * They live under .cache/test-tools/ in the checkout (git-ignored); see tools.mjs for helpers.
  */
-export const tools = [node24Tool];
+export const tools = [
+  node24Tool,
+  {
+    name: 'promtool',
+    for: 'promtool check metrics / test rules on the metrics file and the shipped alert rules (Debian prometheus, unpacked: no daemon)',
+    present: () => existsSync(promtoolPath),
+    install: (log) => void extractDebPackage('prometheus', 'prometheus', log),
+  },
+  {
+    name: 'amtool',
+    for: 'amtool check-config on the example Alertmanager route (Debian prometheus-alertmanager, unpacked: no daemon)',
+    present: () => existsSync(amtoolPath),
+    install: (log) => void extractDebPackage('prometheus-alertmanager', 'alertmanager', log),
+  },
+];
+
+/** Where the tests find the unpacked Prometheus tools. */
+export const promtoolPath = path.join(toolsDir, 'prometheus', 'usr', 'bin', 'promtool');
+export const amtoolPath = path.join(toolsDir, 'alertmanager', 'usr', 'bin', 'amtool');

@@ -46,7 +46,8 @@ function pick(lines: string[], keep: (record: AuditRecordInput) => boolean, coun
   return found;
 }
 
-async function readEnd(file: string, maxBytes: number): Promise<{ lines: string[]; partial: boolean }> {
+/** The log's last `maxBytes` as lines (the first one dropped when cut); no file is no lines. */
+export async function readEnd(file: string, maxBytes: number): Promise<{ lines: string[]; partial: boolean }> {
   let handle;
   try {
     handle = await open(file, 'r');

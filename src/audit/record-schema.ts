@@ -59,7 +59,30 @@ const serviceRecord = z.strictObject({
   reason: reasonCode,
 });
 
-export const auditRecordSchema = z.discriminatedUnion('type', [wipeRecord, staffRecord, serviceRecord]);
+const policyRecord = z.strictObject({
+  type: z.literal('policy'),
+  at: isoTime,
+  event: z.enum(['applied', 'rejected']),
+  hash: z.string().regex(/^[a-f0-9]{64}$/, 'must be a sha256 hex digest'),
+});
+
+const complianceRecord = z.strictObject({
+  type: z.literal('compliance'),
+  at: isoTime,
+  platform: z.string().regex(/^[a-z0-9]{1,16}$/, 'must be a platform name'),
+  checks: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a kebab-case check id'),
+        status: z.enum(['pass', 'fail', 'warn', 'not-applicable', 'error']),
+        severity: z.enum(['critical', 'high', 'medium', 'low']),
+      }),
+    )
+    .max(500),
+  counts: z.strictObject({ pass: count, fail: count, warn: count, notApplicable: count, error: count }),
+});
+
+export const auditRecordSchema = z.discriminatedUnion('type', [wipeRecord, staffRecord, serviceRecord, policyRecord, complianceRecord]);
 
 export class AuditRecordRejectedError extends Error {
   constructor(detail: string) {

@@ -56,7 +56,30 @@ export interface ServiceAuditRecord {
   reason: string;
 }
 
-export type AuditRecordInput = WipeAuditRecord | StaffAuditRecord | ServiceAuditRecord;
+/**
+ * The machine policy file changed and the kiosk applied it, or rejected it and kept running the
+ * policy it had (shared contract with the reporting side). `hash`: sha256 hex of the machine file.
+ */
+export interface PolicyAuditRecord {
+  type: 'policy';
+  at: string;
+  event: 'applied' | 'rejected';
+  hash: string;
+}
+
+export type ComplianceStatus = 'pass' | 'fail' | 'warn' | 'not-applicable' | 'error';
+export type ComplianceSeverity = 'critical' | 'high' | 'medium' | 'low';
+
+/** The result of a compliance run (`doctor`; shared contract): check ids and outcomes only. */
+export interface ComplianceAuditRecord {
+  type: 'compliance';
+  at: string;
+  platform: string;
+  checks: { id: string; status: ComplianceStatus; severity: ComplianceSeverity }[];
+  counts: { pass: number; fail: number; warn: number; notApplicable: number; error: number };
+}
+
+export type AuditRecordInput = WipeAuditRecord | StaffAuditRecord | ServiceAuditRecord | PolicyAuditRecord | ComplianceAuditRecord;
 
 /** Narrow interface for anything that writes records (staff access, the shell); implemented in src/audit/. */
 export interface AuditSink {

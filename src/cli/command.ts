@@ -29,6 +29,12 @@ export interface Command {
   options: OptionSpec;
   /** Help text per option name. */
   optionHelp: Record<string, string>;
+  /**
+   * The command changes the kiosk's state (a wipe, an audit record, an account): afterwards the CLI
+   * rewrites the Prometheus metrics file when the policy names one. Commands that may finish an
+   * interrupted wipe first (status, audit verify) count too.
+   */
+  changesState?: boolean;
   run(context: CommandContext): Promise<number>;
 }
 

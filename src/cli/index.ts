@@ -3,6 +3,7 @@ import type { CliIo, Command } from './command';
 import { commands } from './commands';
 import { ExitCode, UsageError } from './exit-codes';
 import { formatCommandHelp, formatOverview } from './help';
+import { refreshMetricsAfterChange } from './metrics-context';
 import { packageVersion } from './version';
 
 /**
@@ -53,7 +54,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     const message = error instanceof Error ? error.message : String(error);
     throw new UsageError(`${command.words.join(' ')}: ${message.split('\n')[0]} (see --help)`);
   }
-  return command.run({ positionals: parsed.positionals, values: parsed.values, io });
+  const code = await command.run({ positionals: parsed.positionals, values: parsed.values, io });
+  // Exit 2 changed nothing; 0 and 1 may have (a failed wipe puts the kiosk out of service).
+  if (command.changesState && code !== ExitCode.badInput) await refreshMetricsAfterChange(parsed.values, io);
+  return code;
 }
 
 function findCommand(argv: string[]): Command | undefined {

@@ -37,6 +37,11 @@ export interface KioskStatus {
   /** A download the policy refused, shown as a short notice (extension only, never the file name). */
   notice?: { kind: 'download-blocked' | 'download-too-large' | 'site-blocked' | 'download-saved'; detail?: string };
   staff?: StaffView;
+  /**
+   * Staff only (set while a staff member is signed in): the machine policy file changed and was
+   * rejected; the kiosk keeps running its previous policy. `problems` as FILE:LINE:COL lines.
+   */
+  policyRejected?: { at: string; problems: string[] };
 }
 
 export interface StaffView {

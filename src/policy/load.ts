@@ -35,7 +35,7 @@ export const builtInSourceName = '<built-in defaults>';
 export function loadPolicy(options: LoadPolicyOptions = {}): PolicyLoadResult {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
-  const machineFile = options.machineFile === undefined ? defaultMachinePolicyFile(platform, env) : options.machineFile;
+  const machineFile = options.machineFile === undefined ? machinePolicyFileInUse(platform, env) : options.machineFile;
   const explicitFile = options.explicitFile ?? (env.PUBLIC_KIOSK_POLICY || undefined);
   const wanted: { file: string; required: boolean }[] = [
     { file: options.bundledFile ?? bundledPolicyFile(), required: true },
@@ -86,6 +86,20 @@ export function loadPolicy(options: LoadPolicyOptions = {}): PolicyLoadResult {
     return { ok: false, errors: sortIssues(plain, sources.map((s) => s.file)) };
   }
   return { ok: true, policy: deepFreeze(full.data), sources: [builtInSourceName, ...sources.map((s) => s.file)] };
+}
+
+/**
+ * Set by the kiosk for its own relaunch only: the last applied copy of the machine file stands in for
+ * a machine file that was changed and rejected, so a relaunch (the shift wipe's) keeps the running
+ * policy. It replaces the machine layer and nothing else; PUBLIC_KIOSK_POLICY, above it, already
+ * gives whoever sets the environment more than this does.
+ */
+export const MACHINE_POLICY_OVERRIDE_ENV = 'PUBLIC_KIOSK_MACHINE_POLICY';
+
+export function machinePolicyFileInUse(platform: NodeJS.Platform, env: Record<string, string | undefined>): string {
+  const override = env[MACHINE_POLICY_OVERRIDE_ENV];
+  const flavour = platform === 'win32' ? path.win32 : path.posix;
+  return override && flavour.isAbsolute(override) ? override : defaultMachinePolicyFile(platform, env);
 }
 
 export function defaultMachinePolicyFile(platform: NodeJS.Platform, env: Record<string, string | undefined>): string {

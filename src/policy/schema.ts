@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { parseHostPattern } from './host-pattern';
+import { osPath } from './schema-os-path';
+import { reportingSchema } from './schema-reporting';
 
 /**
  * The kiosk policy: the single source of truth. `policies/policy.schema.json` is generated from this
@@ -44,16 +46,6 @@ export const hostPattern = z
   .meta({ pattern: '^(\\*\\.)?[^\\s/:@?#*%\\\\]+$|^\\[[0-9a-fA-F:.]+\\]$' });
 
 const localized = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
-
-/** A path, or one path per operating system; `${VAR}` references are expanded from the environment. */
-const osPath = z.union([
-  z.string().min(1),
-  z.strictObject({
-    windows: z.string().min(1).optional(),
-    linux: z.string().min(1).optional(),
-    darwin: z.string().min(1).optional(),
-  }),
-]);
 
 const hostRule = z.strictObject({
   host: hostPattern,
@@ -158,6 +150,7 @@ export const policySchema = z.strictObject({
       baseDelaySeconds: z.number().int().min(1).max(3600),
     }),
   }),
+  reporting: reportingSchema,
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -74,6 +74,7 @@ export function semanticIssues(merged: Record<string, unknown>, context: CheckCo
     }
   });
   issues.push(...pathIssues(part(shape.paths, 'paths'), wipe, context));
+  issues.push(...textfileDirIssues(merged, context));
   return issues;
 }
 
@@ -103,6 +104,36 @@ function pathIssues(paths: Policy['paths'] | undefined, wipe: Policy['wipe'] | u
   });
   wipe?.extraPaths.forEach((entry, index) => check(entry, ['wipe', 'extraPaths', index], false));
   return issues;
+}
+
+/**
+ * The metrics folder must be absolute, and outside every folder a wipe empties: a metrics file the
+ * shift wipe deletes would look like a dead kiosk, and the wipe must never find files it did not expect.
+ */
+function textfileDirIssues(merged: Record<string, unknown>, context: CheckContext): SemanticIssue[] {
+  const reporting = shape.reporting.safeParse(merged.reporting);
+  const value = reporting.success ? reporting.data.prometheus.textfileDir : undefined;
+  if (value === undefined) return [];
+  const at: PathSegment[] = ['reporting', 'prometheus', 'textfileDir'];
+  const text = pathForPlatform(value, context.platform);
+  if (text === undefined) return [];
+  const where = typeof value === 'string' ? at : [...at, osKey(context.platform)];
+  const expanded = expandPolicyPath(text, context.platform, context.env);
+  if (!expanded.ok) return [{ path: where, message: expanded.message }];
+  const paths = shape.paths.safeParse(merged.paths);
+  const wipe = shape.wipe.safeParse(merged.wipe);
+  const wiped = [
+    ...(paths.success ? (['sessionData', 'downloads'] as const).map((field) => ({ name: `paths.${field}`, value: paths.data[field] })) : []),
+    ...(wipe.success ? wipe.data.extraPaths.map((entry, index) => ({ name: `wipe.extraPaths[${index}]`, value: entry })) : []),
+  ];
+  for (const root of wiped) {
+    const rootText = pathForPlatform(root.value, context.platform);
+    const rootPath = rootText === undefined ? undefined : expandPolicyPath(rootText, context.platform, context.env);
+    if (rootPath?.ok && overlaps(expanded.value, rootPath.value, context.platform)) {
+      return [{ path: where, message: `overlaps ${root.name} (${rootPath.value}), which the wipe empties; use the exporter's own textfile folder` }];
+    }
+  }
+  return [];
 }
 
 function overlaps(a: string, b: string, platform: NodeJS.Platform): boolean {

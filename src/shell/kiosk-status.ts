@@ -15,6 +15,7 @@ export interface StatusParts {
   site?: KioskStatus['site'] | undefined;
   notice?: KioskStatus['notice'] | undefined;
   staff?: StaffView | undefined;
+  policyRejected?: KioskStatus['policyRejected'] | undefined;
 }
 
 export function composeStatus(parts: StatusParts): KioskStatus {
@@ -36,6 +37,8 @@ export function composeStatus(parts: StatusParts): KioskStatus {
   if (session.state === 'in-session' && parts.site) status.site = parts.site;
   if (parts.notice && session.state === 'in-session') status.notice = parts.notice;
   if (parts.staff) status.staff = parts.staff;
+  // Paths and messages for the IT officer: only ever sent while staff are signed in.
+  if (parts.staff && parts.policyRejected) status.policyRejected = parts.policyRejected;
   return status;
 }
 

@@ -6,6 +6,7 @@ import { policyOption, policyOptionHelp, rootOptionHelp, rootOptions } from '../
 
 export const auditStartNewLogCommand: Command = {
   words: ['audit', 'start-new-log'],
+  changesState: true,
   summary: 'Set the audit log aside (renamed, kept) and start a new one, e.g. after damage or a rollback that has been dealt with.',
   usage: 'audit start-new-log',
   options: { ...policyOption, ...rootOptions },

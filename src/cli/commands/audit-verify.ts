@@ -6,6 +6,7 @@ import { jsonOption, jsonOptionHelp, policyOption, policyOptionHelp, rootOptionH
 
 export const auditVerifyCommand: Command = {
   words: ['audit', 'verify'],
+  changesState: true,
   summary: 'Check the audit log: every seal, the chain, the order, and the head (nothing edited, deleted, inserted, reordered or cut off).',
   usage: 'audit verify [--json]',
   options: { ...jsonOption, ...policyOption, ...rootOptions },

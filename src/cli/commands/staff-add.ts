@@ -8,6 +8,7 @@ const usage = 'staff add ID --name "NAME" --role staff|admin [--pin] [--state DI
 
 export const staffAddCommand: Command = {
   words: ['staff', 'add'],
+  changesState: true,
   summary: 'Add a staff account; its password (or PIN) is asked twice without echo.',
   usage,
   options: { ...staffOptions, name: { type: 'string' }, role: { type: 'string' }, pin: { type: 'boolean' } },

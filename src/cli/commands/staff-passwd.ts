@@ -8,6 +8,7 @@ const usage = 'staff passwd ID [--pin] [--state DIR] [--policy FILE]';
 
 export const staffPasswdCommand: Command = {
   words: ['staff', 'passwd'],
+  changesState: true,
   summary: "Set a new password (or PIN) for an account; clears its lockout. The old one is not needed.",
   usage,
   options: { ...staffOptions, pin: { type: 'boolean' } },

@@ -60,6 +60,7 @@ export function staffIdCommand(verb: string, summary: string, act: (admin: Staff
   const usage = `staff ${verb} ID [--state DIR] [--policy FILE]`;
   return {
     words: ['staff', verb],
+    changesState: true,
     summary,
     usage,
     options: staffOptions,

@@ -8,6 +8,7 @@ const usage = 'staff totp-enrol ID [--state DIR] [--policy FILE]';
 
 export const staffTotpEnrolCommand: Command = {
   words: ['staff', 'totp-enrol'],
+  changesState: true,
   summary: 'Enrol an authenticator app (TOTP) for an account: shows a QR code, then asks for a code.',
   usage,
   options: { ...staffOptions, 'print-secret': { type: 'boolean' } },

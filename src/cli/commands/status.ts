@@ -19,6 +19,7 @@ const sealingText = {
 
 export const statusCommand: Command = {
   words: ['status'],
+  changesState: true,
   summary: 'Show the last wipe and its result, whether the kiosk is out of service, and how wipes are recorded.',
   usage: 'status [--json]',
   options: { ...jsonOption, ...policyOption, ...rootOptions },

@@ -14,6 +14,7 @@ const triggers: WipeTrigger[] = ['manual', 'shift-end', 'catch-up', 'session-end
 
 export const wipeCommand: Command = {
   words: ['wipe'],
+  changesState: true,
   summary: 'Wipe now (default: the full shift wipe), verify it, record it; a failure puts the kiosk out of service.',
   usage: 'wipe [--if-due] [--reason R] [--scope shift|session [--session ID]] [--json]',
   options: {

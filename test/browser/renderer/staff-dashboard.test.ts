@@ -32,6 +32,18 @@ describe('staff dashboard', () => {
     expect(await k.page.isVisible('.records')).toBe(false);
   });
 
+  it('tells staff a new machine policy was rejected, in both languages, and clears once one is applied', async () => {
+    const rejected = { at: '2025-11-27T03:15:00.000Z', problems: ['/etc/public-kiosk/policy.yaml:3:5 sites.allow: allowlist mode with no allowed sites'] };
+    const k = await open(welcome('vi', { staff: clerk, policyRejected: rejected }));
+    const alert = k.page.locator('.staff-policy-alert');
+    await alert.getByText(/Tệp chính sách mới của máy không hợp lệ/).waitFor();
+    expect(await alert.getAttribute('role')).toBe('status');
+    await k.push(welcome('en', { staff: clerk, policyRejected: rejected }));
+    await alert.getByText(/The new machine policy file is invalid/).waitFor();
+    await k.push(welcome('en', { staff: clerk }));
+    expect(await alert.isVisible()).toBe(false);
+  });
+
   it('shows a trigger it does not know as the raw code rather than hiding the record', async () => {
     const k = await openPage(welcome('vi', { staff: clerk }), { screen: 'welcome' });
     await k.script('recentWipes', [{ result: [{ ...wipeRecords[0], trigger: 'usb-removed' }] }]);

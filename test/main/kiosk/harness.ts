@@ -5,6 +5,7 @@ import type { Policy } from '../../../src/policy/schema';
 import type { SessionCanaries } from '../../../src/wipe/canaries';
 import type { WipeRequest } from '../../../src/wipe/types';
 import { composeKiosk } from '../../../main/kiosk/compose';
+import type { MachinePolicyPort } from '../../../main/kiosk/policy-pickup';
 import type { StaffPort } from '../../../main/kiosk/staff-desk';
 import type { StartupWipeResult } from '../../../main/kiosk/wipers';
 import { FakeClock, settle } from '../../src/session/support/fake-clock';
@@ -23,6 +24,7 @@ export interface HarnessInit {
   startup?: StartupWipeResult;
   relaunchedForWipe?: boolean;
   lastShiftWipeCovered?: string | null;
+  machinePolicy?: MachinePolicyPort | null;
 }
 
 /** The kiosk wired exactly as main/index.ts wires it, with every Electron piece and disk a fake. */
@@ -74,6 +76,7 @@ export function makeShell(init: HarnessInit = {}) {
       left.push('left');
       return { ok: true };
     },
+    machinePolicy: init.machinePolicy ?? null,
     log: (m) => void log.push(m),
   });
   return { ...kiosk, clock, window, siteViews, wipes, wipePlan, outOfService, relaunches, remembered, written, dirs, left, log, downloads };
