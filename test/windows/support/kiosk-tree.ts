@@ -60,7 +60,7 @@ export async function plantFromWindows(win: WinePrefix, files: PlantedFile[]): P
   const spec = win.host(`C:\\plant-${Date.now()}.json`);
   const done = `${spec}.done`;
   writeFileSync(spec, JSON.stringify({ files, done: `C:\\${path.basename(done)}` }));
-  const r = await win.run([fixture('plant-tree.cjs'), `C:\\${path.basename(spec)}`]);
+  const r = await win.run([fixture('plant-tree.mjs'), `C:\\${path.basename(spec)}`]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const seen = JSON.parse(readFileSync(done, 'utf8')) as { path: string; length: number; readOnly: boolean }[];
@@ -73,7 +73,7 @@ export async function holdFile(win: WinePrefix, file: string): Promise<{ release
   const tag = `${Date.now()}-${Math.random().toString(16).slice(2)}`;
   const ready = `C:\\hold-${tag}.ready`;
   const release = `C:\\hold-${tag}.release`;
-  const holder = win.start([fixture('hold-file.cjs'), file, ready, release]);
+  const holder = win.start([fixture('hold-file.mjs'), file, ready, release]);
   let exited: string | null = null;
   void holder.exited.then((r) => (exited = `the holder exited with ${r.code}: ${r.stderr}`));
   await waitForFile(win.host(ready), 60_000, () => exited);
