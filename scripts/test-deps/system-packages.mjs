@@ -19,6 +19,7 @@ export const aptPackages = [
   { name: 'libsecret-tools', for: 'secret-tool, to read what the credential store wrote' },
   { name: 'systemd', for: 'systemd-analyze verify of the shift-wipe timer units' },
   { name: 'wine64', for: "the Windows suite: the built CLI on Windows' Node under Wine (test/windows/)" },
+  { name: 'binutils', for: "objcopy, to strip Wine's notepad.exe into a stub Electron .exe for the Windows packaging smoke" },
 ];
 
 /**
