@@ -1,4 +1,4 @@
-// `npm test`: the whole suite (unit + browser projects), then one plain summary line that CI reads.
+// `npm test`: the whole suite (unit, browser and windows projects), then one plain summary line that CI reads.
 // The Electron end-to-end suite needs the Electron binary, which cannot be downloaded everywhere;
 // it is run by `npm run test:electron`, and this script says in one line whether it was run.
 import { spawnSync } from 'node:child_process';
