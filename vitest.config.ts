@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (plain Node, real files and processes; part of `npm run check`) and `browser`
-// (Debian's Chromium through playwright-core). `npm test` runs both.
+// Three projects: `unit` (plain Node, real files and processes; part of `npm run check`), `browser`
+// (Debian's Chromium through playwright-core) and `windows` (the built CLI on Windows' Node under
+// Wine). `npm test` runs all three.
 export default defineConfig({
   test: {
     globalSetup: ['test/support/global-setup.ts'],
@@ -11,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**', 'test/e2e-electron/**', 'node_modules/**'],
+          exclude: ['test/browser/**', 'test/e2e-electron/**', 'test/windows/**', 'node_modules/**'],
           testTimeout: 30_000,
         },
       },
@@ -25,6 +26,18 @@ export default defineConfig({
           // Each file drives its own Chromium; two cores cannot run many at once.
           maxWorkers: 1,
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'windows',
+          include: ['test/windows/**/*.test.ts'],
+          globalSetup: ['test/windows/support/wine-template.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // Each test runs Windows processes under its own wineserver; two cores fit two files at once.
+          maxWorkers: 2,
         },
       },
     ],

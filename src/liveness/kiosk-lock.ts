@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
+import { replaceFile } from '../state/replace-file';
 import { inspectLock, type InspectOptions } from './inspect-lock';
 import { isErrno, lockPath, readLockFile, type LockRecord, type LockRole } from './lock-record';
 
@@ -78,7 +79,7 @@ export async function heartbeat(handle: LockHandle, update: HeartbeatUpdate = {}
   const next: LockRecord = { ...current.record, heartbeatAt: new Date(now()).toISOString(), dueWipePendingSince: handle.dueWipePendingSince };
   const temp = tempName(handle.file);
   await writeFile(temp, JSON.stringify(next), { mode: 0o600 });
-  await rename(temp, handle.file);
+  await replaceFile(temp, handle.file);
   return 'held';
 }
 

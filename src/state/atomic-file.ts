@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { replaceFile } from './replace-file';
 
 /**
  * Small durable-file helpers for the state root. Every state file is replaced atomically (write a
@@ -17,7 +18,7 @@ export async function writeFileAtomic(file: string, content: string, mode = 0o60
     await handle.close();
   }
   try {
-    await rename(temp, file);
+    await replaceFile(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;

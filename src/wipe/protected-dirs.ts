@@ -10,7 +10,16 @@ export interface ProtectedDirs {
   homes: string[];
   system: string[];
   program: string[];
+  /**
+   * Operating-system trees no root may even lie inside (C:\Windows\System32 is as fatal as
+   * C:\Windows). Optional so that callers naming their own dirs need not list any.
+   */
+  systemTrees?: string[];
 }
+
+// Only trees that hold nothing but the OS and programs: /var and %ProgramData% are not here, because
+// the kiosk's own roots belong inside them.
+const posixSystemTrees = ['/bin', '/boot', '/dev', '/etc', '/lib', '/lib32', '/lib64', '/proc', '/sbin', '/sys', '/usr', '/System'];
 
 const posixSystem = [
   '/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/lib32', '/lib64', '/media', '/mnt', '/opt', '/proc',
@@ -24,10 +33,15 @@ export function gatherProtectedDirs(env: NodeJS.ProcessEnv = process.env): Prote
     process.platform === 'win32'
       ? [env.SystemRoot, env.windir, env.ProgramFiles, env['ProgramFiles(x86)'], env.ProgramData, env.APPDATA, env.LOCALAPPDATA, env.PUBLIC, 'C:\\Users']
       : posixSystem;
+  const systemTrees =
+    process.platform === 'win32'
+      ? [env.SystemRoot, env.windir, env.ProgramFiles, env['ProgramFiles(x86)'], env.ProgramW6432]
+      : posixSystemTrees;
   return {
     homes: clean(homes),
     system: clean([...system, os.tmpdir()]),
     program: clean([path.dirname(process.execPath), path.resolve(__dirname, '..', '..', '..')]),
+    systemTrees: clean(systemTrees),
   };
 }
 

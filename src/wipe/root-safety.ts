@@ -4,6 +4,7 @@ import { KIOSK_CREDENTIAL_SERVICE } from '../secrets/credential-store';
 import { errorCode } from '../state/atomic-file';
 import { gatherProtectedDirs, looksLikeHome, type ProtectedDirs } from './protected-dirs';
 import { isWithin, samePath } from './path-relations';
+import { describeWindowsRemotePath } from './windows-paths';
 import { WipeRefusedError, type WipeRoots } from './types';
 
 interface CheckedRoot {
@@ -49,6 +50,9 @@ export async function assertSafeRoots(
 async function checkRoot(label: string, value: unknown, dirs: ProtectedDirs, reasons: string[]): Promise<CheckedRoot | null> {
   if (typeof value !== 'string' || value.trim() === '') return refuse(reasons, `${label} is missing`);
   if (!path.isAbsolute(value)) return refuse(reasons, `${label} ${value} must be an absolute path`);
+  // Before any file-system call: on Windows even an lstat of \\host\share reaches out to the network.
+  const remote = process.platform === 'win32' ? describeWindowsRemotePath(value) : null;
+  if (remote) return refuse(reasons, `${label} ${value} ${remote}`);
   const resolved = path.resolve(value);
   if (resolved === path.parse(resolved).root) return refuse(reasons, `${label} ${resolved} is the filesystem root`);
   try {
@@ -78,6 +82,8 @@ function describeDanger(dir: string, dirs: ProtectedDirs): string | null {
   if (looksLikeHome(dir)) return 'is a home directory';
   const system = dirs.system.find((s) => isWithin(s, dir));
   if (system) return samePath(system, dir) ? 'is a system folder' : `contains the system folder ${system}`;
+  const tree = (dirs.systemTrees ?? []).find((t) => isWithin(dir, t));
+  if (tree) return `lies inside the system folder ${tree}`;
   if (dirs.program.some((p) => isWithin(p, dir))) return 'contains the kiosk program';
   return null;
 }

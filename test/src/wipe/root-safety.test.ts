@@ -2,7 +2,8 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KIOSK_CREDENTIAL_SERVICE } from '../../../src/secrets/credential-store';
-import type { ProtectedDirs } from '../../../src/wipe/protected-dirs';
+import { gatherProtectedDirs, type ProtectedDirs } from '../../../src/wipe/protected-dirs';
+import { describeWindowsRemotePath } from '../../../src/wipe/windows-paths';
 import { assertSafeRoots } from '../../../src/wipe/root-safety';
 import { WipeRefusedError, type WipeRoots } from '../../../src/wipe/types';
 import { makeRoots, type TempRoots } from './helpers';
@@ -72,5 +73,42 @@ describe('assertSafeRoots', () => {
   it('lists every problem at once', async () => {
     roots = makeRoots(0);
     expect(await reasons((r) => ({ sessionData: '/', downloads: path.join(r.base, 'nope') }))).toHaveLength(2);
+  });
+});
+
+describe('Windows spellings that are not local folders', () => {
+  it.each([
+    ['\\\\fileserver\\scans\\kiosk', /network \(UNC\) path/],
+    ['//fileserver/scans', /network \(UNC\) path/],
+    ['\\\\?\\UNC\\fileserver\\scans', /network \(UNC\) path/],
+    ['\\\\?\\unc\\fileserver\\scans', /network \(UNC\) path/],
+    ['\\\\.\\UNC\\fileserver\\scans', /network \(UNC\) path/],
+    ['\\\\.\\C:\\ProgramData', null],
+    ['\\\\.\\PhysicalDrive0', /device path/],
+    ['\\\\?\\GLOBALROOT\\Device\\HarddiskVolume1\\x', /device path/],
+    ['\\\\?\\Volume{0b1d2c3e-0000-0000-0000-100000000000}\\kiosk', /device path/],
+    ['\\\\?\\C:\\ProgramData\\public-kiosk\\session-data', null],
+    ['C:\\ProgramData\\public-kiosk\\session-data', null],
+    ['D:\\Scans', null],
+  ])('%s', (value, expected) => {
+    const answer = describeWindowsRemotePath(value);
+    if (expected === null) expect(answer).toBeNull();
+    else expect(answer).toMatch(expected);
+  });
+});
+
+describe('operating-system trees', () => {
+  it('refuses a root anywhere inside one, and still accepts a root beside it', async () => {
+    roots = makeRoots(0);
+    const dirs = { ...protectedIn(roots.base), systemTrees: [path.join(roots.base, 'windows')] };
+    const inside = path.join(roots.base, 'windows', 'System32', 'drivers');
+    mkdirSync(inside, { recursive: true });
+    await expect(assertSafeRoots({ ...roots, extraPaths: [inside] }, [], dirs)).rejects.toThrow(/extra path 1 .*drivers lies inside the system folder .*windows$/);
+    await expect(assertSafeRoots(roots, [], dirs)).resolves.toBeUndefined();
+  });
+
+  it('on this machine include the OS trees (here: /usr and /etc)', () => {
+    if (process.platform === 'win32') return;
+    expect(gatherProtectedDirs().systemTrees).toEqual(expect.arrayContaining(['/usr', '/etc']));
   });
 });
