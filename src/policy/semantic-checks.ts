@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expandPolicyPath, osKey, pathForPlatform } from './resolve-paths';
 import { policySchema, type Policy } from './schema';
 import { decideUrl } from './url-rules';
+import { wipeFolderIssues, type PlacedPath } from './wipe-path-checks';
 
 export interface SemanticIssue {
   path: PathSegment[];
@@ -80,6 +81,7 @@ export function semanticIssues(merged: Record<string, unknown>, context: CheckCo
 function pathIssues(paths: Policy['paths'] | undefined, wipe: Policy['wipe'] | undefined, context: CheckContext): SemanticIssue[] {
   const issues: SemanticIssue[] = [];
   const roots: { field: string; value: string }[] = [];
+  const folders: PlacedPath[] = [];
   const check = (value: Policy['paths']['state'], at: PathSegment[], required: boolean) => {
     const text = pathForPlatform(value, context.platform);
     const where = typeof value === 'string' ? at : [...at, osKey(context.platform)];
@@ -90,6 +92,7 @@ function pathIssues(paths: Policy['paths'] | undefined, wipe: Policy['wipe'] | u
     const expanded = expandPolicyPath(text, context.platform, context.env);
     if (!expanded.ok) issues.push({ path: where, message: expanded.message });
     else if (at[0] === 'paths') roots.push({ field: String(at[1]), value: expanded.value });
+    else folders.push({ field: `wipe.${String(at[1])}[${String(at[2])}]`, at: where, value: expanded.value });
   };
   if (paths) {
     for (const field of ['sessionData', 'downloads', 'state'] as const) check(paths[field], ['paths', field], true);
@@ -102,6 +105,9 @@ function pathIssues(paths: Policy['paths'] | undefined, wipe: Policy['wipe'] | u
     }
   });
   wipe?.extraPaths.forEach((entry, index) => check(entry, ['wipe', 'extraPaths', index], false));
+  wipe?.sessionPaths.forEach((entry, index) => check(entry, ['wipe', 'sessionPaths', index], false));
+  const placedRoots = roots.map((root) => ({ field: `paths.${root.field}`, at: ['paths', root.field], value: root.value }));
+  issues.push(...wipeFolderIssues(placedRoots, folders, context.platform, context.env));
   return issues;
 }
 

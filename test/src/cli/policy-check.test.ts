@@ -148,6 +148,6 @@ describe('public-kiosk policy check with a valid policy', () => {
     expect(result.stdout).toContain('Exit 2');
     const group = runCli(['policy', '--help']);
     expect(group.code).toBe(0);
-    expect(group.stdout).toContain('policy check-url [--policy FILE] [--json] URL...');
+    expect(group.stdout).toContain('policy check-url [--type main-frame|sub-frame|subresource|websocket] [--policy FILE] [--json] URL...');
   });
 });
