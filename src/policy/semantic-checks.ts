@@ -4,6 +4,7 @@ import type { PathSegment } from './issues';
 import path from 'node:path';
 import { expandPolicyPath, osKey, pathForPlatform } from './resolve-paths';
 import { policySchema, type Policy } from './schema';
+import { checkableExtensions, isCheckableExtension } from './download-types';
 import { decideUrl } from './url-rules';
 import { wipeFolderIssues, type PlacedPath } from './wipe-path-checks';
 
@@ -65,6 +66,15 @@ export function semanticIssues(merged: Record<string, unknown>, context: CheckCo
   if (ui && !ui.languages.includes(ui.language)) {
     issues.push({ path: ['ui', 'language'], message: `"${ui.language}" is not in ui.languages (${ui.languages.join(', ')})` });
   }
+  const downloads = part(shape.downloads, 'downloads');
+  downloads?.allowedExtensions.forEach((extension, index) => {
+    if (!isCheckableExtension(extension)) {
+      issues.push({
+        path: ['downloads', 'allowedExtensions', index],
+        message: `the kiosk cannot check that a ".${extension}" file is what its name says; allowed types: ${checkableExtensions.join(', ')}`,
+      });
+    }
+  });
   const wipe = part(shape.wipe, 'wipe');
   wipe?.credentialServices.forEach((service, index) => {
     if (service.toLowerCase() === KIOSK_CREDENTIAL_SERVICE) {

@@ -50,6 +50,7 @@ const malformed: Malformed[] = [
   { name: 'unknown OS key in a path', yaml: ['wipe:', '  extraPaths:', '    - win: C:\\Scans'], path: 'wipe.extraPaths[0].win', line: 3 },
   { name: 'version 2', yaml: ['version: 2'], path: 'version', line: 1 },
   { name: 'negative size cap', yaml: ['downloads:', '  maxSizeMB: -5'], path: 'downloads.maxSizeMB', line: 2 },
+  { name: 'a download type nobody can check', yaml: ['downloads:', '  allowedExtensions: [pdf, exe, html]'], path: 'downloads.allowedExtensions[1]', line: 2, message: 'cannot check that a ".exe" file is what its name says' },
   { name: 'extension with a dot', yaml: ['downloads:', '  allowedExtensions: [pdf, .exe]'], path: 'downloads.allowedExtensions[1]', line: 2, message: 'without the dot' },
   { name: "wiping the kiosk's own credentials", yaml: ['wipe:', '  credentialServices:', '    - public-kiosk'], path: 'wipe.credentialServices[0]', line: 3, message: 'must never delete it' },
   { name: 'unknown permission', yaml: ['permissions:', '  allow:', '    - host: dichvucong.gov.vn', '      permission: camera'], path: 'permissions.allow[0].permission', line: 4 },
