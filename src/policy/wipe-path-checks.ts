@@ -17,7 +17,8 @@ export interface PlacedPath {
   value: string;
 }
 
-const posixSystem = [
+/** POSIX folders no wipe folder may be or contain (the wipe's own disk checks use the same list). */
+export const posixSystem: readonly string[] = [
   '/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/lib32', '/lib64', '/media', '/mnt', '/opt', '/proc', '/root', '/run',
   '/sbin', '/snap', '/srv', '/sys', '/tmp', '/usr', '/usr/local', '/var', '/var/lib', '/var/tmp',
   '/Applications', '/Library', '/System', '/Users', '/Volumes', '/private', '/private/var', '/private/tmp',

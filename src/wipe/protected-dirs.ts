@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { posixSystem } from '../policy/wipe-path-checks';
 
 /**
  * Folders no wipe root may be, or contain: home directories, the operating system's own folders,
@@ -11,12 +12,6 @@ export interface ProtectedDirs {
   system: string[];
   program: string[];
 }
-
-const posixSystem = [
-  '/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/lib32', '/lib64', '/media', '/mnt', '/opt', '/proc',
-  '/root', '/run', '/sbin', '/snap', '/srv', '/sys', '/tmp', '/usr', '/usr/local', '/var', '/var/lib', '/var/tmp',
-  '/Applications', '/Library', '/System', '/Users', '/Volumes', '/private', '/private/var', '/private/tmp',
-];
 
 export function gatherProtectedDirs(env: NodeJS.ProcessEnv = process.env): ProtectedDirs {
   const homes = [os.homedir(), env.HOME, env.USERPROFILE, ...passwdHomes()];
