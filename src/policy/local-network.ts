@@ -83,6 +83,8 @@ function ipv6Range(g: number[]): string | undefined {
   if (zeroPrefix && g5 === 0 && g6 === 0 && g7 === 1) return 'loopback';
   // ::ffff:a.b.c.d (IPv4-mapped) and the deprecated ::a.b.c.d (IPv4-compatible) reach the IPv4 host.
   if (zeroPrefix && (g5 === 0xffff || g5 === 0)) return embedded() ?? (g5 === 0xffff ? undefined : 'reserved (::/96)');
+  // ::ffff:0:a.b.c.d (SIIT, IPv4-translated) likewise.
+  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0xffff && g5 === 0) return embedded() ?? 'reserved (::ffff:0:0/96)';
   // NAT64 (64:ff9b::/96) translates to the embedded IPv4 address.
   if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return embedded();
   if ((g0 & 0xfe00) === 0xfc00) return 'unique-local (fc00::/7)';
@@ -93,7 +95,10 @@ function ipv6Range(g: number[]): string | undefined {
 }
 
 /** The local-network range of a canonical host, or undefined for a public address or name. */
-export function localNetworkHost(host: string): LocalHost | undefined {
+export function localNetworkHost(canonical: string): LocalHost | undefined {
+  // "localhost.." keeps one dot after canonicalHost; a resolver may still read it as localhost.
+  const host = canonical.replace(/\.+$/, '');
+  if (host === '') return { kind: 'name', range: 'empty host name' };
   const v4 = parseIpv4(host);
   if (v4 !== undefined) {
     const range = ipv4Range(v4);

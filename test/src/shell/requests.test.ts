@@ -49,6 +49,10 @@ const localUrls: readonly [string, string][] = [
   ['http://[::ffff:127.0.0.1]/', 'ip-literal'],
   ['http://[::ffff:7f00:1]/', 'ip-literal'],
   ['http://[::127.0.0.1]/', 'ip-literal'],
+  ['http://[::ffff:0:127.0.0.1]/', 'ip-literal'],
+  ['http://①②⑦.0.0.1/', 'ip-literal'],
+  ['http://１２７.０.０.１/', 'ip-literal'],
+  ['http://127.0.0.1./', 'ip-literal'],
   // "this host" and unspecified
   ['http://0.0.0.0:8080/', 'ip-literal'],
   ['http://0/', 'ip-literal'],
@@ -82,6 +86,9 @@ const localUrls: readonly [string, string][] = [
   // names only a local resolver answers
   ['http://localhost/', 'local-network'],
   ['http://LOCALHOST./', 'local-network'],
+  ['http://LocalHost%2E/', 'local-network'],
+  ['http://localhost../', 'local-network'],
+  ['http://app.localhost../', 'local-network'],
   ['http://localhost:3000/api', 'local-network'],
   ['http://app.localhost/', 'local-network'],
   ['http://router/', 'local-network'],
@@ -106,6 +113,7 @@ describe('the local network, from every kind of request', () => {
     );
     expect(decideRequest(policy, { url: 'ws://[::ffff:a9fe:a9fe]/', type: 'websocket' }).rule).toContain('link-local, embedded in IPv6');
     expect(decideRequest(policy, { url: 'http://100.64.1.1/', type: 'subresource' }).rule).toContain('carrier-grade NAT');
+    expect(decideRequest(policy, { url: 'http://[::ffff:0:192.168.0.1]/', type: 'subresource' }).rule).toContain('private (RFC 1918), embedded in IPv6');
     expect(decideRequest(policy, { url: 'http://8.8.8.8/', type: 'subresource' }).rule).toBe('deny IP address 8.8.8.8 (no rule names it)');
     expect(decideRequest(policy, { url: 'https://app.localhost/', type: 'sub-frame' }).rule).toBe(
       'deny local network host app.localhost: local name (.localhost) (no rule names it)',
