@@ -4,7 +4,7 @@
 // Electron adapters (main/electron/) and the core (src/).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, powerMonitor } from 'electron';
@@ -17,6 +17,8 @@ import { defaultMachinePolicyFile, MACHINE_POLICY_OVERRIDE_ENV, machinePolicyFil
 import type { Policy } from '../src/policy/schema';
 import { observeMachinePolicy } from '../src/policy-pickup/observe';
 import { systemClock } from '../src/schedule/system-clock';
+import { withFileByteSource } from '../src/shell/byte-source';
+import { decideDownloadContent } from '../src/shell/download-content';
 import { faultFromServiceState } from '../src/shell/service-fault';
 import { UI_ENTRY_URL } from '../src/shell/security-settings';
 import { markOutOfService, readServiceState } from '../src/state/service-state';
@@ -136,6 +138,8 @@ async function main(): Promise<void> {
       exists: (dir, name) => existsSync(path.join(dir, name)),
       ensureDir: (dir) => void mkdirSync(dir, { recursive: true, mode: 0o700 }),
       write: (file, text) => writeFile(file, text, { mode: 0o600 }),
+      checkDownload: (file, extension) => withFileByteSource(file, (source) => decideDownloadContent(extension, source)),
+      remove: (file) => rmSync(file, { force: true }),
     },
     newSessionId: () => randomUUID(),
     reloadPolicy: async (): Promise<ActionResult> => {

@@ -1,3 +1,4 @@
+import type { ContentVerdict } from '../../src/shell/download-content';
 import path from 'node:path';
 import type { ActionResult } from '../../src/ipc/contract';
 import type { WipeAuditRecord } from '../../src/audit/record-types';
@@ -38,7 +39,14 @@ export interface KioskPorts {
   staff: StaffPort | null;
   readRecentWipes(count: number): Promise<WipeAuditRecord[]>;
   rememberCanaries(canaries: SessionCanaries): Promise<void>;
-  files: { exists(dir: string, name: string): boolean; ensureDir(dir: string): void; write(file: string, text: string): Promise<void> };
+  files: {
+    exists(dir: string, name: string): boolean;
+    ensureDir(dir: string): void;
+    write(file: string, text: string): Promise<void>;
+    /** A finished download's bytes against its extension (src/shell/download-content.ts on the real file). */
+    checkDownload(file: string, extension: string): ContentVerdict;
+    remove(file: string): void;
+  };
   newSessionId(): string;
   reloadPolicy(): Promise<ActionResult>;
   leaveKiosk(): ActionResult;
@@ -67,6 +75,8 @@ export function composeKiosk(ports: KioskPorts) {
       downloadsRoot: roots.downloads,
       fileExists: ports.files.exists,
       ensureDir: ports.files.ensureDir,
+      checkDownload: ports.files.checkDownload,
+      removeFile: ports.files.remove,
       events: {
         crashed: (sessionId, reason) => shell?.siteCrashed(sessionId, reason),
         pageChanged: () => shell?.refresh(),

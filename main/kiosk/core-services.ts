@@ -10,7 +10,7 @@ export function buildCoreServices(policy: Policy, roots: ResolvedPolicyPaths) {
   const credentials = createOsCredentialStore();
   const audit = openAuditLog(roots.state, credentials);
   const wipeDeps: WipeDeps = {
-    roots: { sessionData: roots.sessionData, downloads: roots.downloads, state: roots.state, extraPaths: roots.extraPaths },
+    roots: { sessionData: roots.sessionData, downloads: roots.downloads, state: roots.state, extraPaths: roots.extraPaths, sessionPaths: roots.sessionPaths },
     credentialServices: [...policy.wipe.credentialServices],
     credentialStore: credentials,
     audit,

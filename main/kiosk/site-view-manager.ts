@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { KioskStatus } from '../../src/ipc/contract';
 import type { Policy } from '../../src/policy/schema';
 import { siteViewBounds, UI_TOOLBAR_HEIGHT_PX } from '../../src/shell/view-layout';
+import type { ContentVerdict } from '../../src/shell/download-content';
 import { attachContentsGuards } from '../site/contents-guards';
 import { attachDownloadGuard, type ActiveDownloads, type DownloadNotice } from '../site/download-guard';
 import { installSessionGuards } from '../site/session-guards';
@@ -27,6 +28,8 @@ export interface SiteViewManagerDeps {
   downloadsRoot: string;
   fileExists(dir: string, name: string): boolean;
   ensureDir(dir: string): void;
+  checkDownload(file: string, extension: string): ContentVerdict;
+  removeFile(file: string): void;
   events: SiteViewEvents;
 }
 
@@ -61,6 +64,8 @@ export class SiteViewManager {
       sessionId,
       exists: (name) => deps.fileExists(path.join(deps.downloadsRoot, sessionId), name),
       ensureDir: deps.ensureDir,
+      checkContent: deps.checkDownload,
+      removeFile: deps.removeFile,
       notify: (n: DownloadNotice) => deps.events.notice({ kind: n.kind, ...(n.extension ? { detail: n.extension } : {}) }),
     });
     attachContentsGuards(view.contents, deps.policy, {

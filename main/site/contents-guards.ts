@@ -1,5 +1,6 @@
 import type { Policy } from '../../src/policy/schema';
 import { decideNavigation, decideWindowOpen, type NavigationVerdict } from '../../src/shell/navigation';
+import { siteWebRtcIpHandlingPolicy } from '../../src/shell/security-settings';
 import { matchShortcut, type BlockedShortcut } from '../../src/shell/shortcuts';
 import type { GuardedContents, NavigationEvent } from './ports';
 
@@ -15,6 +16,8 @@ export interface ContentsGuardEvents {
 }
 
 export function attachContentsGuards(contents: GuardedContents, policy: () => Policy, events: ContentsGuardEvents): void {
+  // Before the first page: no local addresses in ICE candidates, no UDP around the proxy.
+  contents.setWebRTCIPHandlingPolicy(siteWebRtcIpHandlingPolicy);
   const guardNavigation = (event: NavigationEvent): void => {
     const verdict = decideNavigation(policy(), { url: event.url, isMainFrame: event.isMainFrame });
     if (verdict.allow) return;

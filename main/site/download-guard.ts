@@ -1,12 +1,15 @@
 import path from 'node:path';
 import type { Policy } from '../../src/policy/schema';
+import type { ContentVerdict } from '../../src/shell/download-content';
 import { decideDownload, decideDownloadProgress } from '../../src/shell/downloads';
 import type { DownloadItemPort, SiteSessionPort } from './ports';
 
 /**
- * will-download on a citizen's session: the path is always set (without it Electron opens a save
- * dialog, a file browser), inside `<downloads root>/<sessionId>/`, or the download is cancelled.
- * The size is checked again on every progress update.
+ * will-download on a citizen's session (http(s), data: and blob: downloads alike): the path is always
+ * set (without it Electron opens a save dialog, a file browser), inside `<downloads root>/<sessionId>/`,
+ * or the download is cancelled. The size is checked again on every progress update, and the finished
+ * file's bytes against its extension: a file that is not what its name claims is deleted and
+ * reported like a blocked type.
  */
 
 export type DownloadNotice = { kind: 'download-blocked' | 'download-too-large' | 'download-saved'; extension: string };
@@ -21,6 +24,10 @@ export interface DownloadGuardDeps {
   exists(fileName: string): boolean;
   /** Creates the session's folder (the save path's parent) before Chromium writes into it. */
   ensureDir(dir: string): void;
+  /** Reads the finished file and decides whether it is what its extension claims (src/shell/download-content.ts). */
+  checkContent(file: string, extension: string): ContentVerdict;
+  /** Deletes a finished file that failed the content check. */
+  removeFile(file: string): void;
   notify(notice: DownloadNotice): void;
 }
 
@@ -65,7 +72,7 @@ export function handleDownload(item: DownloadItemPort, deps: DownloadGuardDeps):
     return false;
   }
   item.setSavePath(verdict.savePath);
-  const extension = verdict.extension;
+  const { extension, savePath } = verdict;
   let cancelledForSize = false;
   item.on('updated', () => {
     if (cancelledForSize) return;
@@ -76,7 +83,25 @@ export function handleDownload(item: DownloadItemPort, deps: DownloadGuardDeps):
     }
   });
   item.on('done', (_event, state) => {
-    if (state === 'completed' && !cancelledForSize) deps.notify({ kind: 'download-saved', extension });
+    if (state !== 'completed' || cancelledForSize) return;
+    deps.notify({ kind: contentMatches(savePath, extension, deps) ? 'download-saved' : 'download-blocked', extension });
   });
   return true;
+}
+
+/** Fail closed: a file that cannot be read or checked counts as a mismatch and is deleted too. */
+function contentMatches(file: string, extension: string, deps: DownloadGuardDeps): boolean {
+  let verdict: ContentVerdict;
+  try {
+    verdict = deps.checkContent(file, extension);
+  } catch (error) {
+    verdict = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+  if (verdict.ok) return true;
+  try {
+    deps.removeFile(file);
+  } catch {
+    // Left for the session wipe, which removes the whole session folder and verifies it.
+  }
+  return false;
 }

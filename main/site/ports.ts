@@ -21,6 +21,7 @@ export interface GuardedContents {
   on(event: 'will-attach-webview', listener: (event: Preventable) => void): unknown;
   on(event: 'before-input-event', listener: (event: Preventable, input: KeyInput) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  setWebRTCIPHandlingPolicy(policy: 'default' | 'default_public_interface_only' | 'default_public_and_private_interfaces' | 'disable_non_proxied_udp'): void;
   loadURL(url: string): Promise<void>;
 }
 

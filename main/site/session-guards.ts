@@ -1,6 +1,6 @@
 import type { Policy } from '../../src/policy/schema';
 import { decidePermission } from '../../src/shell/permissions';
-import { decideRequest } from '../../src/shell/requests';
+import { decideRequest, requestTypeOf } from '../../src/shell/requests';
 import type { NavigationVerdict } from '../../src/shell/navigation';
 import type { SiteSessionPort } from './ports';
 
@@ -41,7 +41,7 @@ export function installSessionGuards(
   });
 
   session.webRequest.onBeforeRequest((details, callback) => {
-    const verdict = decideRequest(policy(), { url: details.url, resourceType: details.resourceType });
+    const verdict = decideRequest(policy(), { url: details.url, type: requestTypeOf(details.resourceType) });
     if (!verdict.allow) onRequestBlocked(details.url, verdict);
     callback({ cancel: !verdict.allow });
   });

@@ -17,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   'welcome.noServices': 'No services are set up. Please ask the staff at the counter.',
   'welcome.start': 'Start',
   'welcome.privacy': 'Your data will be deleted when you end your session.',
+  'welcome.privacyScans': 'Documents you scan on this computer are deleted at the end of your session too.',
   'welcome.privacyDetail': 'When you are done, press the red “End session” button at the top right of the screen.',
   'welcome.startFailed': 'The service could not be opened. Please try again or ask the staff at the counter.',
 

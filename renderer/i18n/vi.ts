@@ -19,6 +19,7 @@ export const vi = {
   'welcome.noServices': 'Chưa có dịch vụ nào. Vui lòng hỏi nhân viên tại quầy.',
   'welcome.start': 'Bắt đầu',
   'welcome.privacy': 'Dữ liệu của bạn sẽ được xoá khi kết thúc phiên.',
+  'welcome.privacyScans': 'Giấy tờ bạn quét trên máy này cũng được xoá khi kết thúc phiên.',
   'welcome.privacyDetail': 'Khi xong việc, hãy bấm nút đỏ “Kết thúc phiên” ở góc trên bên phải màn hình.',
   'welcome.startFailed': 'Chưa mở được dịch vụ. Vui lòng thử lại hoặc hỏi nhân viên tại quầy.',
 

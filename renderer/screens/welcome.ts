@@ -21,6 +21,7 @@ export class WelcomeScreen implements Screen {
   private readonly tiles = h('ul', { class: 'tiles', i18nAttrs: { 'aria-label': 'welcome.servicesLabel' }, attrs: { 'data-may-scroll': '' } });
   private readonly error = h('p', { class: 'inline-error', attrs: { role: 'alert' } });
   private readonly notice = noticeRegion('welcome-notice');
+  private readonly privacyScans = h('p', { class: 'privacy-main', text: 'welcome.privacyScans' });
   private tilesKey = '';
   private busy = false;
 
@@ -30,7 +31,11 @@ export class WelcomeScreen implements Screen {
     start.append(icon('forward'));
     const privacy = h('div', { class: 'privacy', attrs: { role: 'note' } }, [
       icon('shield', 'privacy-icon'),
-      h('div', {}, [h('p', { class: 'privacy-main', text: 'welcome.privacy' }), h('p', { class: 'privacy-detail', text: 'welcome.privacyDetail' })]),
+      h('div', {}, [
+        h('p', { class: 'privacy-main', text: 'welcome.privacy' }),
+        this.privacyScans,
+        h('p', { class: 'privacy-detail', text: 'welcome.privacyDetail' }),
+      ]),
     ]);
     this.heading.prepend(h('span', { class: 'greeting', text: 'welcome.greeting' }), ' ');
     const intro = h('div', { class: 'welcome-intro' }, [this.heading, h('p', { class: 'hint', text: 'welcome.hint' })]);
@@ -43,6 +48,8 @@ export class WelcomeScreen implements Screen {
   update(status: KioskStatus): void {
     this.header.update(status);
     showNotice(this.notice, status.notice);
+    // Only where the policy names scanner folders: a promise the wipe would not keep is worse than none.
+    this.privacyScans.hidden = status.scansWiped !== true;
     const key = JSON.stringify([status.language, status.services]);
     if (key === this.tilesKey) return;
     this.tilesKey = key;

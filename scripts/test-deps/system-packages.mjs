@@ -20,6 +20,7 @@ export const aptPackages = [
   { name: 'systemd', for: 'systemd-analyze verify of the shift-wipe timer units' },
   { name: 'wine64', for: "the Windows suite: the built CLI on Windows' Node under Wine (test/windows/)" },
   { name: 'binutils', for: "objcopy, to strip Wine's notepad.exe into a stub Electron .exe for the Windows packaging smoke" },
+  { name: 'unzip', for: 'unzip -t proves the documents the download content tests build are real zip archives' },
 ];
 
 /**

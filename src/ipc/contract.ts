@@ -24,6 +24,8 @@ export interface KioskStatus {
   languages: Language[];
   unitName?: Localized;
   services: { name: Localized; url: string; description?: Localized }[];
+  /** The policy lists scanner folders (wipe.sessionPaths): the welcome notice says scans go with the session. */
+  scansWiped?: true;
   site?: { host: string; title: string; canGoBack: boolean; canGoForward: boolean; loading: boolean };
   idleWarning?: { secondsLeft: number };
   /**

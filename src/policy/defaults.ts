@@ -27,7 +27,7 @@ export const builtInDefaults: PolicyLayer = {
     downloads: { windows: '${ProgramData}\\public-kiosk\\downloads', linux: '/var/lib/public-kiosk/downloads' },
     state: { windows: '${ProgramData}\\public-kiosk\\state', linux: '/var/lib/public-kiosk/state' },
   },
-  wipe: { extraPaths: [], credentialServices: [] },
+  wipe: { extraPaths: [], sessionPaths: [], credentialServices: [] },
   staff: {
     password: { minLength: 12, requireLower: true, requireUpper: true, requireDigit: true, requireSymbol: true, maxAgeDays: 90 },
     pin: { allowed: false, minLength: 6 },

@@ -8,9 +8,11 @@ export interface ResolvedPolicyPaths {
   state: string;
   /** Extra folders the shift wipe empties; entries with no value for this OS are left out. */
   extraPaths: string[];
+  /** Folders every session wipe and every shift wipe empties (a scanner's output); same rule for other OSes. */
+  sessionPaths: string[];
 }
 
-export type PolicyPathField = 'paths.sessionData' | 'paths.downloads' | 'paths.state' | `wipe.extraPaths[${number}]`;
+export type PolicyPathField = 'paths.sessionData' | 'paths.downloads' | 'paths.state' | `wipe.extraPaths[${number}]` | `wipe.sessionPaths[${number}]`;
 
 /** A path in the policy that cannot be used on this machine; `field` says which one. */
 export class PolicyPathError extends Error {
@@ -84,9 +86,12 @@ export function resolvePolicyPaths(
     if (!result.ok) throw new PolicyPathError(field, result.message);
     return result.value;
   };
-  const extraPaths = policy.wipe.extraPaths.flatMap((entry, index) => {
-    const text = pathForPlatform(entry, platform);
-    return text === undefined ? [] : [expanded(`wipe.extraPaths[${index}]`, text)];
-  });
-  return { sessionData: root('sessionData'), downloads: root('downloads'), state: root('state'), extraPaths };
+  const listed = (key: 'extraPaths' | 'sessionPaths') =>
+    policy.wipe[key].flatMap((entry, index) => {
+      const text = pathForPlatform(entry, platform);
+      return text === undefined ? [] : [expanded(`wipe.${key}[${index}]`, text)];
+    });
+  const extraPaths = listed('extraPaths');
+  const sessionPaths = listed('sessionPaths');
+  return { sessionData: root('sessionData'), downloads: root('downloads'), state: root('state'), extraPaths, sessionPaths };
 }

@@ -129,6 +129,8 @@ export const policySchema = z.strictObject({
   wipe: z.strictObject({
     /** Folders emptied at every shift wipe, e.g. a scanner's output folder. */
     extraPaths: z.array(osPath),
+    /** Folders emptied (kept, not removed) at every session wipe and every shift wipe: a scanner's output folder. */
+    sessionPaths: z.array(osPath),
     /** OS credential-store services whose entries the shift wipe deletes. */
     credentialServices: z.array(z.string().min(1)),
   }),

@@ -4,7 +4,9 @@ import type { PathSegment } from './issues';
 import path from 'node:path';
 import { expandPolicyPath, osKey, pathForPlatform } from './resolve-paths';
 import { policySchema, type Policy } from './schema';
+import { checkableExtensions, isCheckableExtension } from './download-types';
 import { decideUrl } from './url-rules';
+import { wipeFolderIssues, type PlacedPath } from './wipe-path-checks';
 
 export interface SemanticIssue {
   path: PathSegment[];
@@ -64,6 +66,15 @@ export function semanticIssues(merged: Record<string, unknown>, context: CheckCo
   if (ui && !ui.languages.includes(ui.language)) {
     issues.push({ path: ['ui', 'language'], message: `"${ui.language}" is not in ui.languages (${ui.languages.join(', ')})` });
   }
+  const downloads = part(shape.downloads, 'downloads');
+  downloads?.allowedExtensions.forEach((extension, index) => {
+    if (!isCheckableExtension(extension)) {
+      issues.push({
+        path: ['downloads', 'allowedExtensions', index],
+        message: `the kiosk cannot check that a ".${extension}" file is what its name says; allowed types: ${checkableExtensions.join(', ')}`,
+      });
+    }
+  });
   const wipe = part(shape.wipe, 'wipe');
   wipe?.credentialServices.forEach((service, index) => {
     if (service.toLowerCase() === KIOSK_CREDENTIAL_SERVICE) {
@@ -81,6 +92,7 @@ export function semanticIssues(merged: Record<string, unknown>, context: CheckCo
 function pathIssues(paths: Policy['paths'] | undefined, wipe: Policy['wipe'] | undefined, context: CheckContext): SemanticIssue[] {
   const issues: SemanticIssue[] = [];
   const roots: { field: string; value: string }[] = [];
+  const folders: PlacedPath[] = [];
   const check = (value: Policy['paths']['state'], at: PathSegment[], required: boolean) => {
     const text = pathForPlatform(value, context.platform);
     const where = typeof value === 'string' ? at : [...at, osKey(context.platform)];
@@ -91,6 +103,7 @@ function pathIssues(paths: Policy['paths'] | undefined, wipe: Policy['wipe'] | u
     const expanded = expandPolicyPath(text, context.platform, context.env);
     if (!expanded.ok) issues.push({ path: where, message: expanded.message });
     else if (at[0] === 'paths') roots.push({ field: String(at[1]), value: expanded.value });
+    else folders.push({ field: `wipe.${String(at[1])}[${String(at[2])}]`, at: where, value: expanded.value });
   };
   if (paths) {
     for (const field of ['sessionData', 'downloads', 'state'] as const) check(paths[field], ['paths', field], true);
@@ -103,6 +116,9 @@ function pathIssues(paths: Policy['paths'] | undefined, wipe: Policy['wipe'] | u
     }
   });
   wipe?.extraPaths.forEach((entry, index) => check(entry, ['wipe', 'extraPaths', index], false));
+  wipe?.sessionPaths.forEach((entry, index) => check(entry, ['wipe', 'sessionPaths', index], false));
+  const placedRoots = roots.map((root) => ({ field: `paths.${root.field}`, at: ['paths', root.field], value: root.value }));
+  issues.push(...wipeFolderIssues(placedRoots, folders, context.platform, context.env));
   return issues;
 }
 

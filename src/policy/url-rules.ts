@@ -1,4 +1,5 @@
 import { canonicalHost, hostMatches, isIpLiteral, parseHostPattern, type HostPattern } from './host-pattern';
+import { localNetworkHost } from './local-network';
 import type { Policy } from './schema';
 
 /**
@@ -8,7 +9,8 @@ import type { Policy } from './schema';
  *   3. user info (`https://a@host`) → userinfo, always: a kiosk never needs it and it disguises hosts.
  *   4. deny rules, then blocked categories → deny-rule / category (deny always beats allow).
  *   5. allow rules matching the host (most specific first): allowed if one permits the scheme and port.
- *   6. otherwise IP literal → ip-literal, non-default port → port, allowlist mode → not-allowed;
+ *   6. otherwise IP literal → ip-literal; a local-network name (localhost, a single label, .local, …,
+ *      see local-network.ts) → local-network; non-default port → port; allowlist mode → not-allowed;
  *      blocklist mode allows what is left if its scheme is in sites.schemes.
  */
 
@@ -17,6 +19,7 @@ export type UrlDecisionCode =
   | 'scheme'
   | 'userinfo'
   | 'ip-literal'
+  | 'local-network'
   | 'port'
   | 'category'
   | 'deny-rule'
@@ -87,7 +90,9 @@ function decide(sites: CompiledSites, raw: string): UrlDecision {
     }
     return deny('port', `deny port ${port} (allow ${closest.pattern.text} does not list it in ports)`);
   }
-  if (isIpLiteral(host)) return deny('ip-literal', `deny IP address ${host} (no rule names it)`);
+  const local = localNetworkHost(host);
+  if (isIpLiteral(host)) return deny('ip-literal', `deny IP address ${host}${local ? ` on the local network: ${local.range}` : ''} (no rule names it)`);
+  if (local) return deny('local-network', `deny local network host ${host}: ${local.range} (no rule names it)`);
   if (port !== undefined) return deny('port', `deny port ${port} (no rule lists it)`);
   if (sites.mode === 'allowlist') return deny('not-allowed', 'deny not in allowlist');
   if (!sites.schemes.includes(scheme)) return deny('scheme', `deny scheme ${url.protocol} (sites.schemes: ${sites.schemes.join(', ')})`);

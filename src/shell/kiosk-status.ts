@@ -27,6 +27,7 @@ export function composeStatus(parts: StatusParts): KioskStatus {
     services: policy?.services.map((s) => (s.description ? { name: s.name, url: s.url, description: s.description } : { name: s.name, url: s.url })) ?? [],
   };
   if (policy?.ui.unitName) status.unitName = policy.ui.unitName;
+  if (policy && policy.wipe.sessionPaths.length > 0) status.scansWiped = true;
   if (session.idleWarning) status.idleWarning = session.idleWarning;
   if (session.shiftWarning) {
     const { secondsLeft } = session.shiftWarning;

@@ -107,4 +107,17 @@ export const siteSessionGuards = {
   /** Top-level and frame requests re-checked by the site rules at the network layer too. */
   frameRequests: 'policy',
   downloads: 'session-folder',
+  /**
+   * Subresources, websockets and frames to IP addresses and the local network are refused unless a
+   * rule names the host (src/shell/requests.ts). The Local Network Access permission Chromium asks
+   * for after DNS resolution is refused by the permission handler (not a grantable name).
+   */
+  localNetwork: 'deny-unless-named',
 } as const;
+
+/**
+ * WebRTC on site views (webContents.setWebRTCIPHandlingPolicy, applied by main before any page
+ * loads): UDP only through a proxy, so a page learns no local address through ICE candidates and
+ * cannot open peer connections into the unit's network; with no proxy configured, no UDP at all.
+ */
+export const siteWebRtcIpHandlingPolicy = 'disable_non_proxied_udp' as const;

@@ -42,8 +42,11 @@ export async function readJournal(stateRoot: string): Promise<WipeJournal | type
       typeof roots.downloads === 'string' &&
       typeof roots.state === 'string' &&
       Array.isArray(roots.extraPaths) &&
+      (roots.sessionPaths === undefined || Array.isArray(roots.sessionPaths)) &&
       Array.isArray(value.credentialServices);
-    return valid ? (value as WipeJournal) : UNREADABLE_JOURNAL;
+    if (!valid) return UNREADABLE_JOURNAL;
+    // A journal written before session paths existed names none.
+    return { ...(value as WipeJournal), roots: { ...roots, sessionPaths: roots.sessionPaths ?? [] } };
   } catch {
     return UNREADABLE_JOURNAL;
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { posixSystem } from '../policy/wipe-path-checks';
 
 /**
  * Folders no wipe root may be, or contain: home directories, the operating system's own folders,
@@ -20,12 +21,6 @@ export interface ProtectedDirs {
 // Only trees that hold nothing but the OS and programs: /var and %ProgramData% are not here, because
 // the kiosk's own roots belong inside them.
 const posixSystemTrees = ['/bin', '/boot', '/dev', '/etc', '/lib', '/lib32', '/lib64', '/proc', '/sbin', '/sys', '/usr', '/System'];
-
-const posixSystem = [
-  '/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/lib32', '/lib64', '/media', '/mnt', '/opt', '/proc',
-  '/root', '/run', '/sbin', '/snap', '/srv', '/sys', '/tmp', '/usr', '/usr/local', '/var', '/var/lib', '/var/tmp',
-  '/Applications', '/Library', '/System', '/Users', '/Volumes', '/private', '/private/var', '/private/tmp',
-];
 
 export function gatherProtectedDirs(env: NodeJS.ProcessEnv = process.env): ProtectedDirs {
   const homes = [os.homedir(), env.HOME, env.USERPROFILE, ...passwdHomes()];

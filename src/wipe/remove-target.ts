@@ -48,12 +48,15 @@ export async function removeTarget(target: WipeTarget, root: string, policy: Rem
 }
 
 async function removeOnce(target: WipeTarget, root: string): Promise<void> {
-  await assertRealFolders(root, target.mode === 'empty' ? target.path : path.dirname(target.path));
+  await assertRealFolders(root, target.mode === 'remove' ? path.dirname(target.path) : target.path);
   if (target.mode === 'remove') {
     await rimraf(target.path, rimrafOptions);
     return;
   }
-  const children = await readdir(target.path);
+  const children = await readdir(target.path).catch((error: unknown) =>
+    target.mode === 'empty-if-present' && errorCode(error) === 'ENOENT' ? [] : Promise.reject(error),
+  );
+  // Links inside are removed, never followed (rimraf unlinks them): a link to C:\ or /etc loses only itself.
   if (children.length > 0) await rimraf(children.map((name) => path.join(target.path, name)), rimrafOptions);
 }
 
@@ -70,7 +73,7 @@ async function assertRealFolders(root: string, dir: string): Promise<void> {
 }
 
 async function statTarget(target: WipeTarget): Promise<TreeStats> {
-  if (target.mode === 'empty') return measureTree(target.path);
+  if (target.mode !== 'remove') return measureTree(target.path);
   const info = await lstat(target.path).catch(() => null);
   if (!info) return { files: 0, bytes: 0 };
   return info.isDirectory() ? measureTree(target.path) : { files: 1, bytes: info.isFile() ? info.size : 0 };

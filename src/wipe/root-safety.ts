@@ -24,15 +24,17 @@ export async function assertSafeRoots(
   protectedDirs: ProtectedDirs = gatherProtectedDirs(),
 ): Promise<void> {
   const reasons: string[] = [];
-  const labelled: [string, unknown][] = [
-    ['session-data root', roots.sessionData],
-    ['downloads root', roots.downloads],
-    ['state root', roots.state],
-    ...(roots.extraPaths ?? []).map((p, i): [string, unknown] => [`extra path ${i + 1}`, p]),
+  const labelled: [string, unknown, boolean][] = [
+    ['session-data root', roots.sessionData, false],
+    ['downloads root', roots.downloads, false],
+    ['state root', roots.state, false],
+    ...(roots.extraPaths ?? []).map((p, i): [string, unknown, boolean] => [`extra path ${i + 1}`, p, false]),
+    // A scanner folder that is not there (scanner unplugged, not yet created) holds no scan: nothing to wipe.
+    ...(roots.sessionPaths ?? []).map((p, i): [string, unknown, boolean] => [`session path ${i + 1}`, p, true]),
   ];
   const checked: CheckedRoot[] = [];
-  for (const [label, value] of labelled) {
-    const root = await checkRoot(label, value, protectedDirs, reasons);
+  for (const [label, value, mayBeMissing] of labelled) {
+    const root = await checkRoot(label, value, protectedDirs, reasons, mayBeMissing);
     if (root) checked.push(root);
   }
   checked.forEach((a, i) => {
@@ -47,7 +49,7 @@ export async function assertSafeRoots(
   if (reasons.length > 0) throw new WipeRefusedError(reasons);
 }
 
-async function checkRoot(label: string, value: unknown, dirs: ProtectedDirs, reasons: string[]): Promise<CheckedRoot | null> {
+async function checkRoot(label: string, value: unknown, dirs: ProtectedDirs, reasons: string[], mayBeMissing: boolean): Promise<CheckedRoot | null> {
   if (typeof value !== 'string' || value.trim() === '') return refuse(reasons, `${label} is missing`);
   if (!path.isAbsolute(value)) return refuse(reasons, `${label} ${value} must be an absolute path`);
   // Before any file-system call: on Windows even an lstat of \\host\share reaches out to the network.
@@ -64,9 +66,26 @@ async function checkRoot(label: string, value: unknown, dirs: ProtectedDirs, rea
     if (!info.isDirectory()) return refuse(reasons, `${label} ${resolved} is not a folder`);
   } catch (error) {
     const code = errorCode(error);
+    if (code === 'ENOENT' && mayBeMissing) return checkMissing(label, resolved, dirs, reasons);
     return refuse(reasons, code === 'ENOENT' ? `${label} ${resolved} does not exist` : `${label} ${resolved} cannot be read (${code})`);
   }
   const real = await realpath(resolved);
+  const forms = samePath(real, resolved) ? [resolved] : [resolved, real];
+  for (const form of forms) {
+    const danger = describeDanger(form, dirs);
+    if (danger) return refuse(reasons, `${label} ${form} ${danger}`);
+  }
+  return { label, forms };
+}
+
+/**
+ * A folder that is not there yet is judged where it would be: its nearest existing parent's real
+ * place (a linked parent must not lead a later wipe into a home or system folder) plus the rest.
+ */
+async function checkMissing(label: string, resolved: string, dirs: ProtectedDirs, reasons: string[]): Promise<CheckedRoot | null> {
+  let existing = path.dirname(resolved);
+  while (existing !== path.dirname(existing) && !(await lstat(existing).then(() => true, () => false))) existing = path.dirname(existing);
+  const real = path.join(await realpath(existing).catch(() => existing), path.relative(existing, resolved));
   const forms = samePath(real, resolved) ? [resolved] : [resolved, real];
   for (const form of forms) {
     const danger = describeDanger(form, dirs);

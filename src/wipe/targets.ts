@@ -1,15 +1,18 @@
 import path from 'node:path';
 import { WipeRefusedError, type WipeRequest, type WipeRoots } from './types';
 
-export type TargetKind = 'session-data' | 'downloads' | 'extra-path' | 'session-partition' | 'session-downloads';
+export type TargetKind = 'session-data' | 'downloads' | 'extra-path' | 'session-path' | 'session-partition' | 'session-downloads';
 
-/** 'empty': the folder stays and everything inside goes. 'remove': the folder itself goes (if present). */
+/**
+ * 'empty': the folder stays and everything inside goes. 'remove': the folder itself goes (if present).
+ * 'empty-if-present': like 'empty', and a folder that does not exist is already clean.
+ */
 export interface WipeTarget {
   kind: TargetKind;
   /** What the audit record may say about it: a kind (and an index), never the path. */
   label: string;
   path: string;
-  mode: 'empty' | 'remove';
+  mode: 'empty' | 'remove' | 'empty-if-present';
 }
 
 /**
@@ -35,16 +38,22 @@ export function partitionFolderName(sessionId: string): string {
 }
 
 export function planTargets(request: WipeRequest, roots: WipeRoots): WipeTarget[] {
+  // Scans of the citizen's ID card must not wait for the shift end: emptied with every session.
+  const sessionPaths = (roots.sessionPaths ?? []).map(
+    (p, i): WipeTarget => ({ kind: 'session-path', label: `session path ${i + 1}`, path: p, mode: 'empty-if-present' }),
+  );
   if (request.scope === 'session') {
     const id = normalizeSessionId(request.sessionId);
     return [
       { kind: 'session-partition', label: 'session partition', path: path.join(roots.sessionData, 'Partitions', partitionFolderName(id)), mode: 'remove' },
       { kind: 'session-downloads', label: 'session downloads', path: path.join(roots.downloads, id), mode: 'remove' },
+      ...sessionPaths,
     ];
   }
   return [
     { kind: 'session-data', label: 'session-data', path: roots.sessionData, mode: 'empty' },
     { kind: 'downloads', label: 'downloads', path: roots.downloads, mode: 'empty' },
     ...roots.extraPaths.map((p, i): WipeTarget => ({ kind: 'extra-path', label: `extra path ${i + 1}`, path: p, mode: 'empty' })),
+    ...sessionPaths,
   ];
 }

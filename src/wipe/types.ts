@@ -11,8 +11,13 @@ export interface WipeRoots {
   downloads: string;
   /** The kiosk's own files (audit log, journal, state): never wiped, never holds browsing data. */
   state: string;
-  /** Folders the shift wipe empties too, e.g. a scanner's output folder. */
+  /** Folders the shift wipe empties too. */
   extraPaths: string[];
+  /**
+   * Folders every session wipe and every shift wipe empties (a scanner's output folder): kept, since
+   * the scanner needs it, and emptied; one that does not exist is nothing to wipe, not an error.
+   */
+  sessionPaths: string[];
 }
 
 export interface WipeRequest {

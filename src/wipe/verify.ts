@@ -12,8 +12,8 @@ export interface Verification {
 }
 
 /**
- * Proves the result after all deletions: every target gone (or empty), then both browsing roots
- * scanned for every canary in play. Anything unreadable counts against the wipe: what cannot be read
+ * Proves the result after all deletions: every target gone (or empty), then both browsing roots and
+ * the session paths scanned for every canary in play. Anything unreadable counts against the wipe: what cannot be read
  * cannot be shown to be clean.
  */
 export async function verifyWipe(roots: WipeRoots, targets: readonly WipeTarget[], canaries: LoadedCanaries): Promise<Verification> {
@@ -24,7 +24,12 @@ export async function verifyWipe(roots: WipeRoots, targets: readonly WipeTarget[
   }
   if (canaries.unreadable > 0) errors.push(`verification: ${canaries.unreadable} canary record(s) unreadable`);
   const values = canaries.sessions.flatMap(canaryValues);
-  for (const [label, root] of [['session-data', roots.sessionData], ['downloads', roots.downloads]] as const) {
+  const scanned: [string, string][] = [
+    ['session-data', roots.sessionData],
+    ['downloads', roots.downloads],
+    ...targets.filter((t) => t.kind === 'session-path').map((t): [string, string] => [t.label, t.path]),
+  ];
+  for (const [label, root] of scanned) {
     const scan = await scanForCanaries(root, values);
     if (scan.filesWithHits > 0) errors.push(`verification: canary found in ${label} (${scan.filesWithHits} files)`);
     if (scan.unreadable.length > 0) errors.push(`verification: ${scan.unreadable[0]} reading ${label} (${scan.unreadable.length} entries)`);
@@ -34,11 +39,11 @@ export async function verifyWipe(roots: WipeRoots, targets: readonly WipeTarget[
 
 export async function targetState(target: WipeTarget): Promise<'clean' | 'not empty' | 'still present' | string> {
   try {
-    if (target.mode === 'empty') return (await readdir(target.path)).length === 0 ? 'clean' : 'not empty';
+    if (target.mode !== 'remove') return (await readdir(target.path)).length === 0 ? 'clean' : 'not empty';
     await lstat(target.path);
     return 'still present';
   } catch (error) {
     const code = errorCode(error) ?? 'EUNKNOWN';
-    return target.mode === 'remove' && code === 'ENOENT' ? 'clean' : `unreadable (${code})`;
+    return target.mode !== 'empty' && code === 'ENOENT' ? 'clean' : `unreadable (${code})`;
   }
 }

@@ -16,6 +16,11 @@ export function preventable<T extends object>(fields: T): T & Preventable & { pr
 export class FakeContents extends EventEmitter implements GuardedContents {
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
   loaded: string[] = [];
+  webRtcIpHandlingPolicy: string | undefined;
+
+  setWebRTCIPHandlingPolicy(policy: string): void {
+    this.webRtcIpHandlingPolicy = policy;
+  }
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
     this.windowOpenHandler = handler;

@@ -68,6 +68,7 @@ function dataPaths(policy: Policy, env: Record<string, string | undefined>): str
     `  downloads    ${paths.downloads}`,
     `  state        ${paths.state}`,
     `  shift wipe also empties: ${paths.extraPaths.join('; ') || '(no extra folders)'}`,
+    `  every session and shift wipe empties: ${paths.sessionPaths.join('; ') || '(no session folders)'}`,
   ];
 }
 

@@ -29,7 +29,7 @@ export const wipeCommand: Command = {
   optionHelp: {
     'if-due': 'Run the shift wipe only when one is owed (for the OS scheduler); leave it to a running kiosk unless it let the wipe wait too long. Exit 0 and "not due" otherwise.',
     reason: `Why the wipe runs, written to the audit record: ${triggers.join(', ')} (default manual).`,
-    scope: "'shift' (default): empty session-data, downloads and the policy's extra paths, delete its credential services. 'session': one session.",
+    scope: "'shift' (default): empty session-data, downloads, the policy's extra paths and session paths, delete its credential services. 'session': one session, and empty the session paths (scanner folders).",
     session: 'With --scope session: the session (partition) name whose partition and downloads folder to remove.',
     ...jsonOptionHelp,
     ...policyOptionHelp,

@@ -40,6 +40,19 @@ describe('welcome screen', () => {
     await expect.poll(() => k.calls('startSession')).toEqual([{ method: 'startSession', args: [null] }]);
   });
 
+  it('promises scans are deleted with the session only where the policy names scanner folders (vi and en)', async () => {
+    const k = await open(welcome('vi'));
+    await k.page.getByText('Dữ liệu của bạn sẽ được xoá khi kết thúc phiên.').waitFor();
+    expect(await k.page.getByText('Giấy tờ bạn quét').isVisible()).toBe(false);
+    await k.push(welcome('vi', { scansWiped: true }));
+    await k.page.getByRole('note').getByText('Giấy tờ bạn quét trên máy này cũng được xoá khi kết thúc phiên.').waitFor();
+    await k.push(welcome('en', { scansWiped: true }));
+    await k.page.getByRole('note').getByText('Documents you scan on this computer are deleted at the end of your session too.').waitFor();
+    await k.push(welcome('en'));
+    await k.page.getByText('Documents you scan').waitFor({ state: 'hidden' });
+    expect(await k.problems()).toEqual([]);
+  });
+
   it('says so when a session cannot start, and lets the citizen try again', async () => {
     const k = await open();
     await k.script('startSession', [{ result: { ok: false, reason: 'failed' } }, { result: { ok: true } }]);

@@ -69,6 +69,8 @@ export function makeShell(init: HarnessInit = {}) {
       exists: (dir, name) => written.has(path.join(dir, name)),
       ensureDir: (dir) => void dirs.add(dir),
       write: async (file, text) => void written.set(file, text),
+      checkDownload: () => ({ ok: true, kind: 'fake' }),
+      remove: (file) => void written.delete(file),
     },
     newSessionId: () => randomUUID(),
     reloadPolicy: async (): Promise<ActionResult> => ({ ok: true }),

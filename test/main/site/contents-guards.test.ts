@@ -17,6 +17,14 @@ function guarded() {
 }
 
 describe('attachContentsGuards', () => {
+  it('sets WebRTC to proxied UDP only before any page loads', () => {
+    const contents = new FakeContents();
+    expect(contents.webRtcIpHandlingPolicy).toBeUndefined();
+    attachContentsGuards(contents, () => policy, { blocked: () => undefined });
+    expect(contents.webRtcIpHandlingPolicy).toBe('disable_non_proxied_udp');
+    expect(contents.loaded).toEqual([]);
+  });
+
   it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'] as const)('%s: lets allowed URLs through and stops the rest', (event) => {
     const { contents, blocked } = guarded();
     expect(contents.navigate(event, 'https://thutuc.dichvucong.gov.vn/a').prevented).toBe(false);

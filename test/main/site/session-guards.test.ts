@@ -71,4 +71,38 @@ describe('installSessionGuards', () => {
     expect(request('https://www.google.com/', 'mainFrame')).toBe(true);
     expect(blocked).toEqual(['https://chat.zalo.me/api', 'https://www.google.com/']);
   });
+
+  it('cancels requests to the local network whatever their resource type, and judges <object> documents as frames', () => {
+    const { session, blocked } = installed();
+    const request = (url: string, resourceType: string) => {
+      let cancel: boolean | undefined;
+      session.beforeRequest?.({ url, resourceType }, (r) => (cancel = r.cancel));
+      return cancel;
+    };
+    expect(request('http://192.168.1.1/cgi-bin/reboot', 'xhr')).toBe(true);
+    expect(request('http://localhost:9222/json', 'script')).toBe(true);
+    expect(request('ws://127.0.0.1:8080/', 'webSocket')).toBe(true);
+    expect(request('http://[::ffff:c0a8:101]/', 'subFrame')).toBe(true);
+    expect(request('http://printer.local/', 'image')).toBe(true);
+    expect(request('https://evil.example/frame.html', 'object')).toBe(true);
+    expect(request('https://cdn.example/photo.png', 'image')).toBe(false);
+    expect(blocked).toEqual([
+      'http://192.168.1.1/cgi-bin/reboot',
+      'http://localhost:9222/json',
+      'ws://127.0.0.1:8080/',
+      'http://[::ffff:c0a8:101]/',
+      'http://printer.local/',
+      'https://evil.example/frame.html',
+    ]);
+  });
+
+  it('refuses the Local Network Access permissions Chromium asks for after DNS (a name that resolves to the LAN)', () => {
+    const { session } = installed();
+    for (const permission of ['local-network-access', 'local-network', 'loopback-network']) {
+      let answer: boolean | undefined;
+      session.permissionRequest?.({}, permission, (granted) => (answer = granted), { requestingUrl: 'https://thutuc.dichvucong.gov.vn/', isMainFrame: true });
+      expect(answer, permission).toBe(false);
+      expect(session.permissionCheck?.({}, permission, 'https://thutuc.dichvucong.gov.vn', { isMainFrame: true }), permission).toBe(false);
+    }
+  });
 });

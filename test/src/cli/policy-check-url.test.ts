@@ -32,7 +32,10 @@ const cases: [string, boolean, string][] = [
   ['javascript:alert(1)', false, 'scheme'],
   ['data:text/html,<script>alert(1)</script>', false, 'scheme'],
   ['view-source:https://dichvucong.gov.vn/', false, 'scheme'],
-  ['blob:https://dichvucong.gov.vn/0b0e7c4e-7b3f-4d3e-9a43-2f0d5c3e5a11', false, 'scheme'],
+  // a blob: an allowed portal made opens as the kiosk opens it (same origin); one from elsewhere does not
+  ['blob:https://dichvucong.gov.vn/0b0e7c4e-7b3f-4d3e-9a43-2f0d5c3e5a11', true, 'same-origin-blob'],
+  ['blob:https://evil.example/0b0e7c4e-7b3f-4d3e-9a43-2f0d5c3e5a11', false, 'not-allowed'],
+  ['blob:null/0b0e7c4e-7b3f-4d3e-9a43-2f0d5c3e5a11', false, 'scheme'],
   ['about:config', false, 'scheme'],
   ['about:blank', true, 'allowed'],
   // user info
@@ -58,6 +61,10 @@ const cases: [string, boolean, string][] = [
   ['https://0177.0.0.1/', false, 'ip-literal'],
   ['https://[::1]/', false, 'ip-literal'],
   ['https://[::ffff:127.0.0.1]/', false, 'ip-literal'],
+  // the local network by name
+  ['https://localhost/', false, 'local-network'],
+  ['https://router/', false, 'local-network'],
+  ['https://printer.local/', false, 'local-network'],
   // chat apps and their subdomains, even disguised
   ['https://zalo.me/', false, 'category'],
   ['https://chat.zalo.me/', false, 'category'],
@@ -78,6 +85,7 @@ const cases: [string, boolean, string][] = [
 
 interface Decision {
   url: string;
+  type: string;
   allowed: boolean;
   code: string;
   rule: string;
@@ -95,6 +103,7 @@ describe('public-kiosk policy check-url', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(decisions.map((d) => d.url)).toEqual(cases.map(([url]) => url));
+    expect(new Set(decisions.map((d) => d.type))).toEqual(new Set(['main-frame']));
   });
 
   it.each(cases.map(([url, allowed, code], index) => [url, allowed, code, index] as const))('%s → allowed %s (%s)', (url, allowed, code, index) => {
@@ -150,7 +159,8 @@ describe('public-kiosk policy check-url', () => {
   it('--help describes the options', () => {
     const result = runCli(['policy', 'check-url', '--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Usage: public-kiosk policy check-url [--policy FILE] [--json] URL...');
+    expect(result.stdout).toContain('Usage: public-kiosk policy check-url [--type main-frame|sub-frame|subresource|websocket] [--policy FILE] [--json] URL...');
+    expect(result.stdout).toContain('--type VALUE');
     expect(result.stdout).toContain('--json');
     expect(result.stdout).toContain('--policy VALUE');
   });

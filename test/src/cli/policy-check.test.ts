@@ -54,6 +54,7 @@ const malformed: Malformed[] = [
   { name: 'metrics folder inside a wiped root', yaml: ['paths:', '  downloads: /var/lib/pk-dl', 'reporting:', '  prometheus:', '    textfileDir: /var/lib/pk-dl/../pk-dl/prom'], path: 'reporting.prometheus.textfileDir', line: 5, message: 'overlaps paths.downloads' },
   { name: 'unknown key under reporting.prometheus', yaml: ['reporting:', '  prometheus:', '    textfileDirectory: /var/lib/prom'], path: 'reporting.prometheus.textfileDirectory', line: 3, message: 'allowed here: textfileDir' },
   { name: 'negative size cap', yaml: ['downloads:', '  maxSizeMB: -5'], path: 'downloads.maxSizeMB', line: 2 },
+  { name: 'a download type nobody can check', yaml: ['downloads:', '  allowedExtensions: [pdf, exe, html]'], path: 'downloads.allowedExtensions[1]', line: 2, message: 'cannot check that a ".exe" file is what its name says' },
   { name: 'extension with a dot', yaml: ['downloads:', '  allowedExtensions: [pdf, .exe]'], path: 'downloads.allowedExtensions[1]', line: 2, message: 'without the dot' },
   { name: "wiping the kiosk's own credentials", yaml: ['wipe:', '  credentialServices:', '    - public-kiosk'], path: 'wipe.credentialServices[0]', line: 3, message: 'must never delete it' },
   { name: 'unknown permission', yaml: ['permissions:', '  allow:', '    - host: dichvucong.gov.vn', '      permission: camera'], path: 'permissions.allow[0].permission', line: 4 },
@@ -152,6 +153,6 @@ describe('public-kiosk policy check with a valid policy', () => {
     expect(result.stdout).toContain('Exit 2');
     const group = runCli(['policy', '--help']);
     expect(group.code).toBe(0);
-    expect(group.stdout).toContain('policy check-url [--policy FILE] [--json] URL...');
+    expect(group.stdout).toContain('policy check-url [--type main-frame|sub-frame|subresource|websocket] [--policy FILE] [--json] URL...');
   });
 });

@@ -11,8 +11,8 @@ export interface CliRoots extends TempRoots {
 }
 
 /** Real roots in a temporary folder plus a policy layer naming them, as an IT officer would write it. */
-export function makeCliRoots(extraPaths = 1, credentialServices: string[] = []): CliRoots {
-  const roots = makeRoots(extraPaths);
+export function makeCliRoots(extraPaths = 1, credentialServices: string[] = [], sessionPaths = 0): CliRoots {
+  const roots = makeRoots(extraPaths, sessionPaths);
   const policyFile = path.join(roots.base, 'policy.yaml');
   const yaml = [
     'paths:',
@@ -21,6 +21,7 @@ export function makeCliRoots(extraPaths = 1, credentialServices: string[] = []):
     `  state: ${JSON.stringify(roots.state)}`,
     'wipe:',
     `  extraPaths: ${JSON.stringify(roots.extraPaths)}`,
+    `  sessionPaths: ${JSON.stringify(roots.sessionPaths)}`,
     `  credentialServices: ${JSON.stringify(credentialServices)}`,
     '',
   ].join('\n');

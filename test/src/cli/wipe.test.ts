@@ -68,7 +68,11 @@ describe('public-kiosk wipe refuses dangerous roots (exit 2, nothing deleted, no
       return { args: ['--policy', path.join(r.base, 'no-sd.yaml')] };
     }, /invalid policy[\s\S]*paths\.sessionData/],
     ['the filesystem root', () => ({ args: ['--session-data', '/'] }), /session-data root \/ is the filesystem root/],
-    ['a home directory', (r) => ({ args: ['--downloads', r.extraPaths[0] as string], env: { HOME: r.extraPaths[0] as string } }), /downloads root .* is a home directory/],
+    ['a home directory', (r) => {
+      const home = path.join(r.base, 'kiosk-home');
+      mkdirSync(home);
+      return { args: ['--downloads', home], env: { HOME: home } };
+    }, /downloads root .* is a home directory/],
     ['a folder containing a home directory', (r) => {
       const home = path.join(r.downloads, 'citizen-home');
       mkdirSync(home);

@@ -15,6 +15,7 @@ describe('resolvePolicyPaths', () => {
       downloads: '/var/lib/public-kiosk/downloads',
       state: '/var/lib/public-kiosk/state',
       extraPaths: [],
+      sessionPaths: [],
     });
   });
 
@@ -51,6 +52,13 @@ describe('resolvePolicyPaths', () => {
     expect(caught).toBeInstanceOf(PolicyPathError);
     expect((caught as PolicyPathError).field).toBe(field);
     expect((caught as PolicyPathError).message).toContain(message);
+  });
+
+  it('resolves session paths like extra paths, for this OS only, naming the one that cannot be resolved', () => {
+    const copy = structuredClone(bundledPolicy()) as Policy;
+    const policy = policySchema.parse({ ...copy, wipe: { ...copy.wipe, sessionPaths: [{ windows: 'C:\\Scans\\' }, '/srv/scans/./out', { linux: '${SCANS}' }] } });
+    expect(resolvePolicyPaths(policy, 'linux', { SCANS: '/srv/scanner' }).sessionPaths).toEqual(['/srv/scans/out', '/srv/scanner']);
+    expect(() => resolvePolicyPaths(policy, 'linux', {})).toThrow(/^wipe\.sessionPaths\[2\]: .*SCANS/);
   });
 
   it('names the extra path that cannot be resolved', () => {

@@ -21,6 +21,12 @@ describe('composeStatus', () => {
     });
   });
 
+  it('says scans are wiped with the session only when the policy names scanner folders', () => {
+    expect(composeStatus({ session: { state: 'welcome' }, policy, language: 'vi' }).scansWiped).toBeUndefined();
+    const scanning = testPolicy((p) => void (p.wipe.sessionPaths = [{ windows: 'C:\\Scans' }]));
+    expect(composeStatus({ session: { state: 'welcome' }, policy: scanning, language: 'vi' }).scansWiped).toBe(true);
+  });
+
   it('never shows a site or a notice outside a session', () => {
     const status = composeStatus({ session: { state: 'welcome' }, policy, language: 'vi', site, notice: { kind: 'download-saved' } });
     expect(status.site).toBeUndefined();

@@ -25,7 +25,7 @@ export function testPolicy(tweak: (p: Policy) => void = () => undefined): Policy
     printing: { enabled: false },
     ui: { language: 'vi', languages: ['vi', 'en'] },
     paths: { sessionData: '/var/lib/pk/session-data', downloads: '/var/lib/pk/downloads', state: '/var/lib/pk/state' },
-    wipe: { extraPaths: [], credentialServices: [] },
+    wipe: { extraPaths: [], sessionPaths: [], credentialServices: [] },
     staff: {
       password: { minLength: 12, requireLower: true, requireUpper: true, requireDigit: true, requireSymbol: true, maxAgeDays: 90 },
       pin: { allowed: false, minLength: 6 },

@@ -6,6 +6,7 @@ import {
   kioskWindowOptions,
   siteSessionGuards,
   siteWebPreferences,
+  siteWebRtcIpHandlingPolicy,
   uiWebPreferences,
   UI_ENTRY_URL,
 } from '../../../src/shell/security-settings';
@@ -96,7 +97,12 @@ describe('siteSessionGuards', () => {
       clientCertificates: 'none',
       frameRequests: 'policy',
       downloads: 'session-folder',
+      localNetwork: 'deny-unless-named',
     });
+  });
+
+  it('keeps WebRTC off the local network: UDP only through a proxy', () => {
+    expect(siteWebRtcIpHandlingPolicy).toBe('disable_non_proxied_udp');
   });
 });
 

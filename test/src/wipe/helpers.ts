@@ -39,16 +39,17 @@ export interface TempRoots extends WipeRoots {
   cleanup(): void;
 }
 
-/** Three real roots (and one extra path) in a fresh temporary folder. */
-export function makeRoots(extraPaths = 1): TempRoots {
+/** Three real roots (and one extra path, and `sessionPaths` scanner folders) in a fresh temporary folder. */
+export function makeRoots(extraPaths = 1, sessionPaths = 0): TempRoots {
   const base = mkdtempSync(path.join(tmpdir(), 'pk-wipe-'));
   const roots = {
     sessionData: path.join(base, 'session-data'),
     downloads: path.join(base, 'downloads'),
     state: path.join(base, 'state'),
     extraPaths: Array.from({ length: extraPaths }, (_, i) => path.join(base, `extra-${i + 1}`)),
+    sessionPaths: Array.from({ length: sessionPaths }, (_, i) => path.join(base, `scans-${i + 1}`)),
   };
-  for (const dir of [roots.sessionData, roots.downloads, roots.state, ...roots.extraPaths]) mkdirSync(dir, { recursive: true });
+  for (const dir of [roots.sessionData, roots.downloads, roots.state, ...roots.extraPaths, ...roots.sessionPaths]) mkdirSync(dir, { recursive: true });
   return { ...roots, base, cleanup: () => rmSync(base, { recursive: true, force: true }) };
 }
 

@@ -5,6 +5,8 @@ import { openAuditLog } from '../../../src/audit/audit-log';
 import { readRecentWipes } from '../../../src/audit/recent';
 import { readServiceState } from '../../../src/state/service-state';
 import { createSessionCanaries, rememberCanaries } from '../../../src/wipe/canaries';
+import { readJournal, writeJournal } from '../../../src/wipe/journal';
+import { recoverInterruptedWipe } from '../../../src/wipe/recover';
 import { runWipe } from '../../../src/wipe/run-wipe';
 import { verifyWipe } from '../../../src/wipe/verify';
 import type { WipeDeps } from '../../../src/wipe/types';
@@ -107,5 +109,33 @@ describe('runWipe, session scope', () => {
     expect((await readServiceState(roots.state)).outOfService).not.toBeNull();
     expect((await runWipe({ scope: 'shift', trigger: 'manual' }, deps())).ok).toBe(true);
     expect((await readServiceState(roots.state)).outOfService).toBeNull();
+  });
+});
+
+describe('runWipe, session paths (a scanner folder)', () => {
+  it('the verification scans session paths for canaries too, and fails a wipe that left one there', async () => {
+    roots = makeRoots(0, 1);
+    const canaries = createSessionCanaries('citizen-9');
+    const scans = roots.sessionPaths[0] as string;
+    plant(scans, { 'ocr/ho-so.txt': Buffer.from(`CCCD ${canaries.localStorage}`, 'utf16le') });
+    const target = { kind: 'session-path', label: 'session path 1', path: scans, mode: 'empty-if-present' } as const;
+    const left = await verifyWipe(roots, [target], { sessions: [canaries], unreadable: 0 });
+    expect(left.errors).toEqual(['verification: session path 1 not empty', 'verification: canary found in session path 1 (1 files)']);
+    await rememberCanaries(roots.state, canaries);
+    const outcome = await runWipe({ scope: 'session', trigger: 'session-end', sessionId: 'citizen-9' }, deps());
+    expect(outcome.record).toMatchObject({ scope: 'session', result: 'succeeded', verification: 'passed', filesRemoved: 1, canarySessionsChecked: 1 });
+    expect(readdirSync(scans)).toEqual([]);
+  });
+
+  it('a journal written before session paths existed is still read (no session paths), and one naming them is finished with them', async () => {
+    roots = makeRoots(0, 1);
+    const { sessionPaths: _omitted, ...oldRoots } = roots;
+    await writeJournal(roots.state, { version: 1, wipeId: 'w1', scope: 'session', trigger: 'idle', sessionId: 'c1', coveredShiftEnd: null, startedAt: new Date().toISOString(), roots: oldRoots as typeof roots, credentialServices: [] });
+    expect(await readJournal(roots.state)).toMatchObject({ roots: { sessionPaths: [] } });
+    await writeJournal(roots.state, { version: 1, wipeId: 'w2', scope: 'session', trigger: 'idle', sessionId: 'c1', coveredShiftEnd: null, startedAt: new Date().toISOString(), roots, credentialServices: [] });
+    plant(roots.sessionPaths[0] as string, { 'scan.jpg': 'j' });
+    const outcome = await recoverInterruptedWipe(deps());
+    expect(outcome?.record).toMatchObject({ trigger: 'startup-recovery', result: 'succeeded', filesRemoved: 1 });
+    expect(readdirSync(roots.sessionPaths[0] as string)).toEqual([]);
   });
 });
