@@ -62,28 +62,50 @@ export async function readRecordsFrom(log: AuditLogFile, offset: number): Promis
   }
   const records: LogRecord[] = [];
   let unreadable = 0;
-  let from = 0;
-  for (let lf = buffer.indexOf(0x0a, from); lf >= 0; from = lf + 1, lf = buffer.indexOf(0x0a, from)) {
-    const line = buffer.subarray(from, lf).toString('utf8');
-    const opened = openLine(line);
-    if (!opened.ok) {
-      unreadable += 1;
-      continue;
-    }
-    const rec = opened.body.rec as unknown as Record<string, unknown>;
-    records.push({
-      logId: log.logId,
-      seq: opened.body.seq,
-      seal: opened.seal,
-      prev: opened.body.prev,
-      type: typeof rec.type === 'string' ? rec.type : 'record',
-      time: pickTime(rec),
-      outcome: rec.result === 'failed' ? 'failed' : rec.state === 'out-of-service' ? 'out-of-service' : null,
-      line,
-      end: offset + lf + 1,
-    });
+  // Decoded once; byte offsets are kept per line because the cursor stores where a record ends.
+  const complete = buffer.lastIndexOf(0x0a) + 1;
+  const lines = buffer.toString('utf8', 0, complete).split('\n');
+  lines.pop();
+  let end = offset;
+  for (const line of lines) {
+    end += Buffer.byteLength(line, 'utf8') + 1;
+    const record = parseRecordLine(line, log.logId, end);
+    if (record) records.push(record);
+    else unreadable += 1;
   }
   return { records, unreadable, size };
+}
+
+/**
+ * The fields the forwarder needs, read from the fixed shape sealLine writes (`{"v":1,"seq":…,"prev":
+ * …,"alg":…,"rec":{"type":…},"seal":…}`) without parsing the whole record: a 100,000-record backlog
+ * is read in a fraction of the time. Anything else goes through the log's own parser.
+ */
+const LINE_HEAD = /^\{"v":1,"seq":(\d{1,15}),"prev":"([a-f0-9]{64})","alg":"(?:sha256|hmac-sha256)","rec":\{"type":"([a-z][a-z0-9-]{0,31})"/;
+const LINE_SEAL = /,"seal":"([a-f0-9]{64})"\}$/;
+const LINE_TIME = /"(?:at|endedAt|startedAt)":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?Z)"/;
+
+function parseRecordLine(line: string, logId: string, end: number): LogRecord | null {
+  const head = LINE_HEAD.exec(line);
+  const seal = head ? LINE_SEAL.exec(line) : null;
+  if (head && seal) {
+    const outcome = line.includes('"result":"failed"') ? 'failed' : line.includes('"state":"out-of-service"') ? 'out-of-service' : null;
+    return { logId, seq: Number(head[1]), prev: head[2]!, type: head[3]!, seal: seal[1]!, time: LINE_TIME.exec(line)?.[1] ?? null, outcome, line, end };
+  }
+  const opened = openLine(line);
+  if (!opened.ok) return null;
+  const rec = opened.body.rec as unknown as Record<string, unknown>;
+  return {
+    logId,
+    seq: opened.body.seq,
+    seal: opened.seal,
+    prev: opened.body.prev,
+    type: typeof rec.type === 'string' ? rec.type : 'record',
+    time: pickTime(rec),
+    outcome: rec.result === 'failed' ? 'failed' : rec.state === 'out-of-service' ? 'out-of-service' : null,
+    line,
+    end,
+  };
 }
 
 function pickTime(rec: Record<string, unknown>): string | null {

@@ -13,7 +13,7 @@ import { octetCounted } from './syslog-message';
  * closed cleanly by both sides; a receiver that crashes after reading them still loses them, which
  * is why relp-tls is the reliable mode.
  */
-export type SyslogSender = (messages: readonly Buffer[], onAcked: (index: number) => void) => Promise<void>;
+export type SyslogSender = (messages: readonly string[], onAcked: (index: number) => void) => Promise<void>;
 
 export interface SenderOptions {
   software: string;
@@ -48,27 +48,23 @@ export function senderFor(destination: SyslogDestination, options: SenderOptions
   };
 }
 
-async function writeAllAndClose(socket: Socket, messages: readonly Buffer[], timeoutMs: number): Promise<void> {
+async function writeAllAndClose(socket: Socket, messages: readonly string[], timeoutMs: number): Promise<void> {
   const closed = new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
     socket.once('end', () => resolve());
     socket.once('close', (hadError) => (hadError ? reject(new Error('the connection failed while sending')) : resolve()));
   });
   closed.catch(() => undefined);
-  const chunk: Buffer[] = [];
-  let size = 0;
+  let chunk = '';
   const flush = async () => {
-    if (chunk.length === 0) return;
-    const data = Buffer.concat(chunk);
-    chunk.length = 0;
-    size = 0;
+    if (chunk === '') return;
+    const data = chunk;
+    chunk = '';
     if (!socket.write(data)) await Promise.race([new Promise((resolve) => socket.once('drain', resolve)), closed]);
   };
   for (const message of messages) {
-    const framed = octetCounted(message);
-    chunk.push(framed);
-    size += framed.length;
-    if (size >= 64 * 1024) await flush();
+    chunk += octetCounted(message);
+    if (chunk.length >= 256 * 1024) await flush();
   }
   await flush();
   socket.end();
