@@ -104,8 +104,10 @@ async function main() {
         destinations: [{ host: '127.0.0.1', port: ports.relp, transport: 'relp-tls', ca: at('ca.pem'), cert: at('client.pem'), key: at('client.key') }],
         software: 'public-kiosk,bench',
         hostname: 'bench-kiosk',
+        ...(process.env.BENCH_WINDOW ? { sender: { window: Number(process.env.BENCH_WINDOW) } } : {}),
       });
       let t0 = performance.now();
+      if (process.env.BENCH_PROFILE) console.time('read backlog'), await forwarding.backlog(), console.timeEnd('read backlog');
       const [outcome] = await forwarding.forwardAll();
       if (outcome.error || outcome.sent !== RECORDS) throw new Error(`RELP-TLS run failed: ${JSON.stringify(outcome)}`);
       const relpAcked = performance.now() - t0;

@@ -79,7 +79,7 @@ export class RelpSession {
         acked += 1;
         onAcked(index);
         if (acked === messages.length) finish();
-        else if (next - acked <= window / 2) pump();
+        else if (next - acked <= (window * 3) / 4) pump();
       };
       const pump = () => {
         if (this.failure) return finish(this.failure);

@@ -27,7 +27,7 @@ export function senderFor(destination: SyslogDestination, options: SenderOptions
   const answerTimeoutMs = options.answerTimeoutMs ?? 30_000;
   if (destination.transport === 'relp-tls' || destination.transport === 'relp') {
     return async (messages, onAcked) => {
-      const session = new RelpSession(await connect(destination), { software: options.software, window: options.window ?? 1024, answerTimeoutMs });
+      const session = new RelpSession(await connect(destination), { software: options.software, window: options.window ?? 2048, answerTimeoutMs });
       try {
         await session.open();
         await session.sendAll(messages, onAcked);
