@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   let services: ReturnType<typeof buildCoreServices> | null = null;
   let servicesFailed = false;
   try {
-    services = plan.policy && plan.roots ? buildCoreServices(plan.policy, plan.roots) : null;
+    services = plan.policy && plan.roots ? buildCoreServices(plan.policy, plan.roots, app.getVersion(), log) : null;
   } catch (error) {
     servicesFailed = true;
     log(`the core services could not start: ${error instanceof Error ? error.message : String(error)}`);
@@ -137,6 +137,8 @@ async function main(): Promise<void> {
     }
   }
   await kiosk.start(fault);
+  // Syslog forwarding runs beside the kiosk: a collector that is down only grows its backlog.
+  services?.startForwarding();
   powerMonitor.on('resume', () => void kiosk.controller?.resumed());
   powerMonitor.on('unlock-screen', () => void kiosk.controller?.unlocked());
   app.on('second-instance', () => win.show());

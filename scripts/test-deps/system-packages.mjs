@@ -14,6 +14,10 @@ export const aptPackages = [
   { name: 'dbus-x11', for: 'a session bus for gnome-keyring' },
   { name: 'libsecret-tools', for: 'secret-tool, to read what the credential store wrote' },
   { name: 'systemd', for: 'systemd-analyze verify of the shift-wipe timer units' },
+  { name: 'rsyslog', for: 'a real syslog collector for the forwarding tests and npm run bench:forward (started by the test, no daemon)' },
+  { name: 'rsyslog-relp', for: 'imrelp: the RELP and RELP-TLS receiver the forwarder is tested against' },
+  { name: 'rsyslog-gnutls', for: 'TLS (RFC 5425) and RELP-TLS in the test rsyslog' },
+  { name: 'openssl', for: 'the test CA, server and client certificates of the forwarding tests' },
 ];
 
 /**
