@@ -124,7 +124,7 @@ export async function makeReceiver(dir: string, pki: Pki): Promise<Receiver> {
 }
 
 /** Polls until the port accepts a connection (the receiver is ready), or the receiver died. */
-async function waitForPort(port: number, died: () => string | null, timeoutMs = 20_000): Promise<void> {
+export async function waitForPort(port: number, died: () => string | null, timeoutMs = 20_000): Promise<void> {
   const started = Date.now();
   for (;;) {
     const problem = died();
