@@ -107,7 +107,11 @@ async function main() {
         ...(process.env.BENCH_WINDOW ? { sender: { window: Number(process.env.BENCH_WINDOW) } } : {}),
       });
       let t0 = performance.now();
-      if (process.env.BENCH_PROFILE) console.time('read backlog'), await forwarding.backlog(), console.timeEnd('read backlog');
+      if (process.env.BENCH_PROFILE) {
+        console.time('read backlog');
+        await forwarding.backlog();
+        console.timeEnd('read backlog');
+      }
       const [outcome] = await forwarding.forwardAll();
       if (outcome.error || outcome.sent !== RECORDS) throw new Error(`RELP-TLS run failed: ${JSON.stringify(outcome)}`);
       const relpAcked = performance.now() - t0;
