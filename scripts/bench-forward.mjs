@@ -3,9 +3,11 @@
 // cursor saved), against the same message bytes written raw over TLS (RFC 5425 octet counting, no
 // acknowledgement) as the ceiling, in the same run and to the same rsyslog. Both are timed until
 // the receiver has written every message to its file.
-// Goal: RELP-TLS >= 0.5 of the ceiling and >= 5,000 records/s.
+// Goal: RELP-TLS >= 0.5 of the ceiling and >= 5,000 records/s. Also printed: CPU time of the forwarder
+// and of rsyslogd, to tell a busy side from round-trip waiting. Knobs: BENCH_RECORDS, BENCH_ROUNDS,
+// BENCH_WINDOW (RELP window), BENCH_PLAIN_RELP=1 (RELP without TLS, for comparison).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -55,6 +57,15 @@ async function waitFor(check, what, timeoutMs = 120_000) {
     await delay(5);
   }
 }
+/** CPU time (ms) rsyslogd has used so far, from /proc (Linux): shows which side the time goes to. */
+const receiverCpuMs = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+};
 const sizeOf = (file) => { try { return statSync(file).size; } catch { return 0; } };
 
 function writeBacklog(stateRoot) {
@@ -75,7 +86,7 @@ function writeBacklog(stateRoot) {
 
 async function main() {
   makePki();
-  const ports = { relp: await freePort(), tls: await freePort() };
+  const ports = { relp: await freePort(), tls: await freePort(), plainRelp: await freePort() };
   mkdirSync(at('work'));
   writeFileSync(at('rsyslog.conf'), [
     `global(workDirectory=${q(at('work'))} maxMessageSize="64k" defaultNetstreamDriverCAFile=${q(at('ca.pem'))} defaultNetstreamDriverCertFile=${q(at('server.pem'))} defaultNetstreamDriverKeyFile=${q(at('server.key'))})`,
@@ -86,6 +97,8 @@ async function main() {
     `ruleset(name="tls") { action(type="omfile" file=${q(at('tls.log'))} template="msgOnly") }`,
     `input(type="imrelp" address="127.0.0.1" port="${ports.relp}" ruleset="relp" tls="on" tls.caCert=${q(at('ca.pem'))} tls.myCert=${q(at('server.pem'))} tls.myPrivKey=${q(at('server.key'))} tls.authMode="certvalid")`,
     `input(type="imtcp" address="127.0.0.1" port="${ports.tls}" ruleset="tls")`,
+    // Plain RELP on the same receiver, only for BENCH_PLAIN_RELP=1 (to see what TLS costs the receiver).
+    `input(type="imrelp" address="127.0.0.1" port="${ports.plainRelp}" ruleset="relp")`,
     '',
   ].join('\n'));
   const rsyslog = spawn('/usr/sbin/rsyslogd', ['-n', '-f', at('rsyslog.conf'), '-i', at('rsyslogd.pid')], { stdio: 'inherit' });
@@ -101,11 +114,15 @@ async function main() {
       const relpStart = sizeOf(relpFile);
       const forwarding = createForwarding({
         stateRoot,
-        destinations: [{ host: '127.0.0.1', port: ports.relp, transport: 'relp-tls', ca: at('ca.pem'), cert: at('client.pem'), key: at('client.key') }],
+        destinations: [process.env.BENCH_PLAIN_RELP
+          ? { host: '127.0.0.1', port: ports.plainRelp, transport: 'relp' }
+          : { host: '127.0.0.1', port: ports.relp, transport: 'relp-tls', ca: at('ca.pem'), cert: at('client.pem'), key: at('client.key') }],
         software: 'public-kiosk,bench',
         hostname: 'bench-kiosk',
         ...(process.env.BENCH_WINDOW ? { sender: { window: Number(process.env.BENCH_WINDOW) } } : {}),
       });
+      const cpu0 = process.cpuUsage();
+      const receiver0 = receiverCpuMs(rsyslog.pid);
       let t0 = performance.now();
       if (process.env.BENCH_PROFILE) {
         console.time('read backlog');
@@ -115,25 +132,30 @@ async function main() {
       const [outcome] = await forwarding.forwardAll();
       if (outcome.error || outcome.sent !== RECORDS) throw new Error(`RELP-TLS run failed: ${JSON.stringify(outcome)}`);
       const relpAcked = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      const clientCpuMs = (cpu.user + cpu.system) / 1000;
       await waitFor(() => sizeOf(relpFile) - relpStart >= logBytes, 'the RELP output');
       const relpMs = performance.now() - t0;
+      const relpReceiverMs = receiverCpuMs(rsyslog.pid) - receiver0;
 
       // Ceiling: the same messages, pre-formatted, written raw over TLS with no acknowledgement.
       const [log] = await auditLogFiles(stateRoot);
       const { records } = await readRecordsFrom(log, 0);
       const framed = Buffer.from(records.map((r) => octetCounted(syslogMessage(r, { hostname: 'bench-kiosk' }))).join(''), 'utf8');
       const tlsStart = sizeOf(tlsFile);
+      const receiver1 = receiverCpuMs(rsyslog.pid);
       t0 = performance.now();
-      const socket = tlsConnect({ host: '127.0.0.1', port: ports.tls, ca: [await import('node:fs').then((fs) => fs.readFileSync(at('ca.pem')))] });
+      const socket = tlsConnect({ host: '127.0.0.1', port: ports.tls, ca: [readFileSync(at('ca.pem'))] });
       await new Promise((resolve, reject) => { socket.once('secureConnect', resolve); socket.once('error', reject); });
       socket.end(framed);
       await waitFor(() => sizeOf(tlsFile) - tlsStart >= logBytes, 'the TLS output');
       const tlsMs = performance.now() - t0;
+      const tlsReceiverMs = receiverCpuMs(rsyslog.pid) - receiver1;
       socket.destroy();
       const relpRate = RECORDS / (relpMs / 1000);
       const tlsRate = RECORDS / (tlsMs / 1000);
       results.push({ relpRate, tlsRate, ratio: relpRate / tlsRate });
-      console.log(`round ${round}: RELP-TLS forwarder ${relpMs.toFixed(0)} ms (all acknowledged at ${relpAcked.toFixed(0)} ms) = ${relpRate.toFixed(0)} records/s; raw TLS ceiling ${tlsMs.toFixed(0)} ms = ${tlsRate.toFixed(0)} records/s; ratio ${(relpRate / tlsRate).toFixed(2)}`);
+      console.log(`round ${round}: RELP-TLS forwarder ${relpMs.toFixed(0)} ms (all acknowledged at ${relpAcked.toFixed(0)} ms, forwarder CPU ${clientCpuMs.toFixed(0)} ms, rsyslogd CPU ${relpReceiverMs.toFixed(0)} ms) = ${relpRate.toFixed(0)} records/s; raw TLS ceiling ${tlsMs.toFixed(0)} ms (rsyslogd CPU ${tlsReceiverMs.toFixed(0)} ms) = ${tlsRate.toFixed(0)} records/s; ratio ${(relpRate / tlsRate).toFixed(2)}`);
     }
     const best = results.reduce((a, b) => (b.ratio > a.ratio ? b : a));
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
