@@ -79,9 +79,14 @@ export class RelpSession {
         acked += 1;
         onAcked(index);
         if (acked === messages.length) finish();
-        else if (next - acked <= (window * 3) / 4) pump();
+        else if (!refillQueued) {
+          refillQueued = true;
+          setImmediate(pump);
+        }
       };
+      let refillQueued = false;
       const pump = () => {
+        refillQueued = false;
         if (this.failure) return finish(this.failure);
         let batch = '';
         while (next < messages.length && next - acked < window) {
