@@ -49,10 +49,14 @@ export function senderFor(destination: SyslogDestination, options: SenderOptions
 }
 
 async function writeAllAndClose(socket: Socket, messages: readonly string[], timeoutMs: number): Promise<void> {
+  // Only a close that answers our own end counts: a receiver that hangs up first may have dropped
+  // what was still in flight, so that run is a failure and is sent again.
+  let ended = false;
+  const early = () => new Error('the receiver closed the connection before every record was sent');
   const closed = new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
-    socket.once('end', () => resolve());
-    socket.once('close', (hadError) => (hadError ? reject(new Error('the connection failed while sending')) : resolve()));
+    socket.once('end', () => (ended ? resolve() : reject(early())));
+    socket.once('close', (hadError) => (hadError ? reject(new Error('the connection failed while sending')) : ended ? resolve() : reject(early())));
   });
   closed.catch(() => undefined);
   let chunk = '';
@@ -67,6 +71,7 @@ async function writeAllAndClose(socket: Socket, messages: readonly string[], tim
     if (chunk.length >= 256 * 1024) await flush();
   }
   await flush();
+  ended = true;
   socket.end();
   const timer = setTimeout(() => socket.destroy(new Error(`the receiver did not close the connection within ${timeoutMs / 1000} s`)), timeoutMs);
   try {
