@@ -3,6 +3,7 @@
  * TXNR is 1..999999999 (0 only for the server's unsolicited `serverclose`), DATALEN at most 9 digits.
  */
 export const MAX_TXNR = 999_999_999;
+const MAX_ANSWER_BYTES = 64 * 1024;
 const LF = 0x0a;
 const SP = 0x20;
 
@@ -60,6 +61,9 @@ export class RelpFrameParser {
       throw new RelpProtocolError(`malformed frame header "${buffer.subarray(0, Math.min(lenEnd, 64)).toString('latin1')}"`);
     }
     const dataLength = Number(lenText);
+    // Answers are a status line and an offer: a receiver announcing more is broken or hostile, and
+    // waiting for it would only buffer memory.
+    if (dataLength > MAX_ANSWER_BYTES) throw new RelpProtocolError(`frame of ${dataLength} bytes (answers are at most ${MAX_ANSWER_BYTES})`);
     const dataStart = buffer[lenEnd] === SP ? lenEnd + 1 : lenEnd;
     if (buffer[lenEnd] === LF && dataLength > 0) throw new RelpProtocolError('frame ends before its data');
     const trailer = dataStart + dataLength;

@@ -59,21 +59,24 @@ describe.skipIf(skip)('deploy/rsyslog/public-kiosk.conf with a real rsyslog', ()
     const kiosks = [
       { name: 'tyt-phuong-1', destination: { host: '127.0.0.1', port: ports.relp, transport: 'relp-tls' as const, ca: pki.ca, cert: pki.clientCert, key: pki.clientKey } },
       { name: 'tyt-phuong-2', destination: { host: '127.0.0.1', port: ports.tls, transport: 'tls' as const, ca: pki.ca } },
+      // A hostile or careless host name must not write outside the log folder.
+      { name: '../escaped', destination: { host: '127.0.0.1', port: ports.tls, transport: 'tls' as const, ca: pki.ca } },
     ];
     for (const [k, kiosk] of kiosks.entries()) {
-      const state = path.join(base, kiosk.name);
-      mkdirSync(state);
+      const state = path.join(base, 'states', `kiosk-${k}`);
+      mkdirSync(state, { recursive: true });
       const audit = openAuditLog(state, null);
       for (let i = 0; i < 6; i += 1) await audit.append({ type: 'staff', at: new Date(Date.UTC(2026, 10, 28, 3, k, i)).toISOString(), staffId: `staff.${k}`, action: 'sign-in', outcome: 'success' });
       const [outcome] = await createForwarding({ stateRoot: state, destinations: [kiosk.destination], software: 'public-kiosk,test', hostname: kiosk.name }).forwardAll();
       expect(outcome).toMatchObject({ sent: 6, error: null });
     }
-    for (const kiosk of kiosks) {
-      const expected = readFileSync(path.join(base, kiosk.name, 'audit.log'), 'utf8');
-      const file = path.join(logDir(), `${kiosk.name}.jsonl`);
+    for (const [k, kiosk] of kiosks.entries()) {
+      const expected = readFileSync(path.join(base, 'states', `kiosk-${k}`, 'audit.log'), 'utf8');
+      const file = path.join(logDir(), `${kiosk.name.replace('/', '_')}.jsonl`);
       // The ruleset's queue writes asynchronously: wait for the file to hold every line.
       while (!existsSync(file) || readFileSync(file, 'utf8').length < expected.length) await delay(10);
       expect(readFileSync(file, 'utf8')).toBe(expected);
     }
+    expect(existsSync(path.join(base, 'escaped.jsonl'))).toBe(false);
   });
 });

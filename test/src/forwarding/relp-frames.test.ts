@@ -23,7 +23,7 @@ describe('RELP frames', () => {
   });
 
   it('refuses what a hostile or broken receiver could send', () => {
-    for (const bad of ['x rsp 6 200 OK\n', '1 RSP 6 200 OK\n', '1 rsp 6 200 OKX\n', '1 rsp 5\n', '1 rsp 1234567890 a\n', `${'9'.repeat(70)}\n`]) {
+    for (const bad of ['x rsp 6 200 OK\n', '1 RSP 6 200 OK\n', '1 rsp 6 200 OKX\n', '1 rsp 5\n', '1 rsp 1234567890 a\n', '1 rsp 999999999 200 OK', `${'9'.repeat(70)}\n`]) {
       expect(() => new RelpFrameParser().push(Buffer.from(bad)), bad).toThrow(/RELP protocol error/);
     }
   });
