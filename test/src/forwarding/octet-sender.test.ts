@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syslogDestinations } from '../../../src/forwarding/destination';
 import { senderFor } from '../../../src/forwarding/senders';
@@ -7,7 +7,7 @@ describe('TCP/TLS octet-counting sender (no acknowledgement in the protocol)', (
   let server: Server | undefined;
   afterEach(() => server?.close());
 
-  async function listen(onConnection: (socket: import('node:net').Socket, received: Buffer[]) => void) {
+  async function listen(onConnection: (socket: Socket, received: Buffer[]) => void) {
     const received: Buffer[] = [];
     server = createServer((socket) => {
       socket.on('error', () => undefined);
