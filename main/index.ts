@@ -11,7 +11,7 @@ import { app, powerMonitor } from 'electron';
 import { readRecentWipes } from '../src/audit/recent';
 import type { ActionResult, OutOfServiceReason } from '../src/ipc/contract';
 import { refreshMetricsTextfile } from '../src/metrics/render';
-import { noForwardBacklog } from '../src/metrics/snapshot';
+import { backlogSource } from '../src/forwarding/backlog';
 import { metricsTextfileDir, stateMetricsSources } from '../src/metrics/state-sources';
 import { defaultMachinePolicyFile, MACHINE_POLICY_OVERRIDE_ENV, machinePolicyFileInUse } from '../src/policy/load';
 import type { Policy } from '../src/policy/schema';
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   let services: ReturnType<typeof buildCoreServices> | null = null;
   let servicesFailed = false;
   try {
-    services = plan.policy && plan.roots ? buildCoreServices(plan.policy, plan.roots) : null;
+    services = plan.policy && plan.roots ? buildCoreServices(plan.policy, plan.roots, app.getVersion(), log) : null;
   } catch (error) {
     servicesFailed = true;
     log(`the core services could not start: ${error instanceof Error ? error.message : String(error)}`);
@@ -173,8 +173,7 @@ async function main(): Promise<void> {
       policy: plan.policy,
       stateRoot: state,
       store: services.credentials,
-      // The syslog forwarder's cursors replace this when it is wired (its backlog per destination).
-      backlog: noForwardBacklog,
+      backlog: backlogSource(state, plan.policy.reporting.syslog),
       build: { version: app.getVersion(), platform: process.platform, nodeVersion: process.versions.node },
     });
     const metrics = startMetricsWriter({ refresh: () => refreshMetricsTextfile(metricsDir, sources), clock: systemClock, log });
@@ -212,6 +211,8 @@ async function main(): Promise<void> {
     }
   }
   await kiosk.start(fault);
+  // Syslog forwarding runs beside the kiosk: a collector that is down only grows its backlog.
+  services?.startForwarding();
   powerMonitor.on('resume', () => void kiosk.controller?.resumed());
   powerMonitor.on('unlock-screen', () => void kiosk.controller?.unlocked());
   app.on('second-instance', () => win.show());

@@ -1,14 +1,14 @@
-import { openAuditLog } from '../../src/audit/audit-log';
 import type { Policy } from '../../src/policy/schema';
 import type { ResolvedPolicyPaths } from '../../src/policy/resolve-paths';
 import { createOsCredentialStore } from '../../src/secrets/os-credential-store';
 import { StaffAccess } from '../../src/staff/staff-access';
 import type { WipeDeps } from '../../src/wipe/types';
+import { auditWithForwarding } from './forwarding';
 
 /** The core services the kiosk runs on, built once from the policy and its resolved roots. */
-export function buildCoreServices(policy: Policy, roots: ResolvedPolicyPaths) {
+export function buildCoreServices(policy: Policy, roots: ResolvedPolicyPaths, version: string, log: (message: string) => void) {
   const credentials = createOsCredentialStore();
-  const audit = openAuditLog(roots.state, credentials);
+  const { audit, startForwarding } = auditWithForwarding(policy, roots.state, credentials, version, log);
   const wipeDeps: WipeDeps = {
     roots: { sessionData: roots.sessionData, downloads: roots.downloads, state: roots.state, extraPaths: roots.extraPaths, sessionPaths: roots.sessionPaths },
     credentialServices: [...policy.wipe.credentialServices],
@@ -16,5 +16,5 @@ export function buildCoreServices(policy: Policy, roots: ResolvedPolicyPaths) {
     audit,
   };
   const staff = new StaffAccess({ stateRoot: roots.state, policy: policy.staff, credentials, audit });
-  return { credentials, audit, wipeDeps, staff };
+  return { credentials, audit, wipeDeps, staff, startForwarding };
 }

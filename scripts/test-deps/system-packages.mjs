@@ -21,6 +21,10 @@ export const aptPackages = [
   { name: 'wine64', for: "the Windows suite: the built CLI on Windows' Node under Wine (test/windows/)" },
   { name: 'binutils', for: "objcopy, to strip Wine's notepad.exe into a stub Electron .exe for the Windows packaging smoke" },
   { name: 'unzip', for: 'unzip -t proves the documents the download content tests build are real zip archives' },
+  { name: 'rsyslog', for: 'a real syslog collector for the forwarding tests and npm run bench:forward (started by the test, no daemon)' },
+  { name: 'rsyslog-relp', for: 'imrelp: the RELP and RELP-TLS receiver the forwarder is tested against' },
+  { name: 'rsyslog-gnutls', for: 'TLS (RFC 5425) and RELP-TLS in the test rsyslog' },
+  { name: 'openssl', for: 'the test CA, server and client certificates of the forwarding tests' },
 ];
 
 /**

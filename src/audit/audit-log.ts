@@ -5,6 +5,7 @@ import { acquireFileLock } from '../state/file-lock';
 import { stateFiles } from '../state/state-files';
 import { loadAuditKey, type AuditKey } from './audit-key';
 import { parseHead, sealHead, sealLine } from './chain';
+import { ensureAuditLogId } from './log-id';
 import { readTailForAppend, type LogTail } from './log-tail';
 import { readStoreHead, rollbackBeforeAppend, writeStoreHead } from './store-head';
 import { validateAuditRecord } from './record-schema';
@@ -73,6 +74,7 @@ async function appendLocked(
   if (key && store) await refuseRollback(store, key, tail);
   const alg = key ? 'hmac-sha256' : 'sha256';
   const seq = tail.lastSeq + 1;
+  if (seq === 1) await ensureAuditLogId(files.auditLogId);
   const line = sealLine({ v: 1, seq, prev: tail.lastSeal, alg, rec: record }, key);
   const sizeBefore = await stat(files.auditLog).then((s) => s.size, (error: unknown) => (errorCode(error) === 'ENOENT' ? null : Promise.reject(error)));
   const handle = await open(files.auditLog, 'a', 0o600);

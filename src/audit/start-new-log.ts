@@ -30,7 +30,7 @@ export async function startNewAuditLog(stateRoot: string, store: CredentialStore
     }
     const suffix = `.replaced-${now.toISOString().replace(/[:.]/g, '-')}`;
     const setAside: string[] = [];
-    for (const file of [files.auditLog, files.auditHead]) {
+    for (const file of [files.auditLog, files.auditHead, files.auditLogId]) {
       try {
         await rename(file, `${file}${suffix}`);
         setAside.push(path.basename(`${file}${suffix}`));

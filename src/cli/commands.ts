@@ -14,6 +14,7 @@ import { auditVerifyCommand } from './commands/audit-verify';
 import { auditStartNewLogCommand } from './commands/audit-start-new-log';
 import { scheduleCommand } from './commands/schedule';
 import { metricsCommand } from './commands/metrics';
+import { forwardCommand } from './commands/forward';
 
 /**
  * Every CLI command, in the order `--help` lists them. Each lives in its own file under commands/
@@ -35,4 +36,5 @@ export const commands: Command[] = [
   auditStartNewLogCommand,
   scheduleCommand,
   metricsCommand,
+  forwardCommand,
 ];

@@ -1,5 +1,5 @@
+import { backlogSource } from '../forwarding/backlog';
 import { stateMetricsSources } from '../metrics/state-sources';
-import { noForwardBacklog, type ForwardBacklogSource } from '../metrics/snapshot';
 import type { MetricsSources } from '../metrics/collect';
 import { refreshMetricsTextfile } from '../metrics/render';
 import { metricsTextfileDir } from '../metrics/state-sources';
@@ -7,18 +7,13 @@ import type { CliIo, OptionValues } from './command';
 import { packageVersion } from './version';
 import { wipeContextForCli, type WipeCliContext } from './wipe-context';
 
-/**
- * The reporting backlog the CLI's metrics show. None is wired yet: the syslog forwarder provides the
- * real source (its cursors against the audit log) — replace this one line when it lands.
- */
-export const cliForwardBacklog: ForwardBacklogSource = noForwardBacklog;
-
 export function cliMetricsSources(context: WipeCliContext): MetricsSources {
   return stateMetricsSources({
     policy: context.policy,
     stateRoot: context.deps.roots.state,
     store: context.store,
-    backlog: cliForwardBacklog,
+    // Records each syslog collector has not acknowledged yet (its cursor against the audit log).
+    backlog: backlogSource(context.deps.roots.state, context.policy.reporting.syslog),
     build: { version: packageVersion(), platform: process.platform, nodeVersion: process.versions.node },
   });
 }

@@ -3,6 +3,7 @@ import { KIOSK_CREDENTIAL_SERVICE } from '../secrets/credential-store';
 import type { PathSegment } from './issues';
 import path from 'node:path';
 import { expandPolicyPath, osKey, pathForPlatform } from './resolve-paths';
+import { syslogIssues } from './reporting-checks';
 import { policySchema, type Policy } from './schema';
 import { checkableExtensions, isCheckableExtension } from './download-types';
 import { decideUrl } from './url-rules';
@@ -86,6 +87,8 @@ export function semanticIssues(merged: Record<string, unknown>, context: CheckCo
   });
   issues.push(...pathIssues(part(shape.paths, 'paths'), wipe, context));
   issues.push(...textfileDirIssues(merged, context));
+  const reporting = part(shape.reporting, 'reporting');
+  if (reporting) issues.push(...syslogIssues(reporting.syslog));
   return issues;
 }
 

@@ -10,6 +10,8 @@ export function stateFiles(stateRoot: string) {
     canaries: path.join(stateRoot, 'canaries'),
     auditLog: path.join(stateRoot, 'audit.log'),
     auditHead: path.join(stateRoot, 'audit.head'),
+    /** The log's random id (src/audit/log-id.ts); set aside with the log by `audit start-new-log`. */
+    auditLogId: path.join(stateRoot, 'audit.log-id'),
     auditLock: path.join(stateRoot, 'audit.lock'),
   };
 }

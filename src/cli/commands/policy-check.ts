@@ -55,6 +55,7 @@ function summarise(policy: Policy, sources: string[], env: Record<string, string
     `Session: idle timeout ${session.idleTimeoutSeconds} s with a ${session.idleWarningSeconds} s warning`,
     `Downloads: ${downloads.enabled ? `${downloads.allowedExtensions.join(', ') || 'no types'} up to ${downloads.maxSizeMB} MB` : 'off'}; printing ${policy.printing.enabled ? 'on' : 'off'}`,
     ...dataPaths(policy, env),
+    `Syslog collectors: ${policy.reporting.syslog.map((d) => `${d.transport}://${d.host}:${d.port}`).join(', ') || '(none)'}`,
     '',
   ];
   return lines.join('\n');

@@ -2,6 +2,8 @@ import { stat } from 'node:fs/promises';
 import { loadAuditKey } from '../../audit/audit-key';
 import { auditLogSealing } from '../../audit/log-info';
 import { readRecentWipes } from '../../audit/recent';
+import { forwardBacklog, type DestinationBacklog } from '../../forwarding/backlog';
+import { syslogDestinations } from '../../forwarding/destination';
 import { describeOtpAvailability } from '../../staff/otp-availability';
 import { readServiceState } from '../../state/service-state';
 import { recoverForCli, wipeContextForCli } from '../wipe-context';
@@ -37,8 +39,9 @@ export const statusCommand: Command = {
     const storeAvailable = otp.available;
     const keyState = (await loadAuditKey(context.store, false)).state;
     const sealing = await auditLogSealing(stateRoot);
+    const forwarding = await forwardBacklog(stateRoot, syslogDestinations(context.policy.reporting.syslog));
     if (values.json === true) {
-      const report = { ...state, lastWipe: lastWipe ?? null, recovered: recovered?.record ?? null, credentialStore: { available: storeAvailable }, staffOtp: otp, auditLog: { sealing, keyState } };
+      const report = { ...state, lastWipe: lastWipe ?? null, recovered: recovered?.record ?? null, credentialStore: { available: storeAvailable }, staffOtp: otp, auditLog: { sealing, keyState }, forwarding };
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return ExitCode.ok;
     }
@@ -53,7 +56,20 @@ export const statusCommand: Command = {
       `Audit log: ${sealingText[sealing]}`,
     ];
     if (sealing !== 'keyed' && keyState === 'keyed') lines.push('  An audit key exists: the next record is keyed.');
+    lines.push(...describeForwarding(forwarding));
     io.stdout.write(`${lines.join('\n')}\n`);
     return ExitCode.ok;
   },
 };
+
+function describeForwarding(list: readonly DestinationBacklog[]): string[] {
+  if (list.length === 0) return ['Syslog forwarding: none configured (reporting.syslog)'];
+  return [
+    'Syslog forwarding:',
+    ...list.map((d) => {
+      const cursor = d.cursor ? `acknowledged up to record ${d.cursor.seq} of log ${d.cursor.logId}` : 'nothing acknowledged yet';
+      const error = d.lastError ? `; LAST ERROR ${d.lastError.at}: ${d.lastError.message}` : '';
+      return `  ${d.destination}: ${d.records} record(s) waiting; ${cursor}${error}`;
+    }),
+  ];
+}

@@ -31,12 +31,20 @@ describe('starting a new audit log on purpose', () => {
     await expect(log.append(record)).rejects.toThrow(/rolled back/);
     const oldLog = readFileSync(path.join(state, 'audit.log'), 'utf8');
 
+    const oldId = readFileSync(path.join(state, 'audit.log-id'), 'utf8');
     const started = await startNewAuditLog(state, store, at);
-    expect(started).toEqual({ setAside: ['audit.log.replaced-2026-01-05T10-00-00-000Z', 'audit.head.replaced-2026-01-05T10-00-00-000Z'], storeHeadForgotten: true });
+    expect(started).toEqual({
+      setAside: ['audit.log.replaced-2026-01-05T10-00-00-000Z', 'audit.head.replaced-2026-01-05T10-00-00-000Z', 'audit.log-id.replaced-2026-01-05T10-00-00-000Z'],
+      storeHeadForgotten: true,
+    });
     expect(readFileSync(path.join(state, started.setAside[0] ?? ''), 'utf8')).toBe(oldLog);
+    expect(readFileSync(path.join(state, started.setAside[2] ?? ''), 'utf8')).toBe(oldId);
     expect(await store.get(KIOSK_CREDENTIAL_SERVICE, AUDIT_HEAD_ACCOUNT)).toBeNull();
     await log.append(record);
     expect(await verifyAuditLog(state, store)).toMatchObject({ ok: true, records: 1, sealing: 'keyed', problems: [] });
+    // The new log has a new id: collectors dedupe on log id + seq, and seq starts again at 1.
+    expect(readFileSync(path.join(state, 'audit.log-id'), 'utf8')).toMatch(/^[a-f0-9]{32}\n$/);
+    expect(readFileSync(path.join(state, 'audit.log-id'), 'utf8')).not.toBe(oldId);
   });
 
   it('changes nothing when the credential store cannot be reached', async () => {
@@ -44,14 +52,14 @@ describe('starting a new audit log on purpose', () => {
     await openAuditLog(state, store).append(record);
     store.reachable = false;
     await expect(startNewAuditLog(state, store, at)).rejects.toThrow(/cannot be reached: nothing was changed/);
-    expect(readdirSync(state).sort()).toEqual(['audit.head', 'audit.log']);
+    expect(readdirSync(state).sort()).toEqual(['audit.head', 'audit.log', 'audit.log-id']);
     store.reachable = true;
     expect(await store.get(KIOSK_CREDENTIAL_SERVICE, AUDIT_HEAD_ACCOUNT)).not.toBeNull();
   });
 
   it('works for an unkeyed log (no store) and when there is no log yet', async () => {
     await openAuditLog(state, null).append(record);
-    expect((await startNewAuditLog(state, null, at)).setAside).toHaveLength(2);
+    expect((await startNewAuditLog(state, null, at)).setAside).toHaveLength(3);
     expect(await startNewAuditLog(state, null, at)).toEqual({ setAside: [], storeHeadForgotten: false });
   });
 });

@@ -29,7 +29,7 @@ describe('runWipe, shift scope', () => {
     expect(outcome.ok).toBe(true);
     expect(outcome.record).toMatchObject({ result: 'succeeded', verification: 'passed', filesRemoved: 4, bytesRemoved: 16, errors: [] });
     for (const dir of [roots.sessionData, roots.downloads, ...roots.extraPaths]) expect(readdirSync(dir)).toEqual([]);
-    expect(readdirSync(roots.state).sort()).toEqual(['audit.head', 'audit.log', 'last-shift-wipe.json']);
+    expect(readdirSync(roots.state).sort()).toEqual(['audit.head', 'audit.log', 'audit.log-id', 'last-shift-wipe.json']);
     const state = await readServiceState(roots.state);
     expect(state).toMatchObject({ outOfService: null, journalPending: false });
     expect(state.lastShiftWipe?.at).toBe(outcome.record.endedAt);

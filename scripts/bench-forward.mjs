@@ -1,0 +1,174 @@
+// `npm run bench:forward` (not a test): a 100,000-record audit-log backlog forwarded to a local
+// rsyslog over RELP-TLS by the kiosk's forwarder (read the log, format RFC 5424, windowed RELP,
+// cursor saved), against the same message bytes written raw over TLS (RFC 5425 octet counting, no
+// acknowledgement) as the ceiling, in the same run and to the same rsyslog. Both are timed until
+// the receiver has written every message to its file.
+// Goal: RELP-TLS >= 0.5 of the ceiling and >= 5,000 records/s. Also printed: CPU time of the forwarder
+// and of rsyslogd, to tell a busy side from round-trip waiting. Knobs: BENCH_RECORDS, BENCH_ROUNDS,
+// BENCH_WINDOW (RELP window), BENCH_PLAIN_RELP=1 (RELP without TLS, for comparison).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { connect as tlsConnect } from 'node:tls';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const { GENESIS, sealLine } = require(path.join(repo, 'dist/src/audit/chain.js'));
+const { createForwarding } = require(path.join(repo, 'dist/src/forwarding/forwarding.js'));
+const { auditLogFiles, readRecordsFrom } = require(path.join(repo, 'dist/src/forwarding/log-reader.js'));
+const { syslogMessage, octetCounted } = require(path.join(repo, 'dist/src/forwarding/syslog-message.js'));
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+
+const base = mkdtempSync(path.join(tmpdir(), 'pk-bench-forward-'));
+const at = (...parts) => path.join(base, ...parts);
+const q = JSON.stringify;
+
+function openssl(args) {
+  const result = spawnSync('openssl', args, { cwd: base, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${result.stderr}`);
+}
+function makePki() {
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+  openssl(['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '1', '-subj', '/CN=Bench CA']);
+  writeFileSync(at('server.ext'), 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n');
+  writeFileSync(at('client.ext'), 'extendedKeyUsage=clientAuth\n');
+  for (const name of ['server', 'client']) {
+    openssl(['req', ...ec, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`]);
+    openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '1', '-extfile', `${name}.ext`]);
+  }
+}
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+async function waitFor(check, what, timeoutMs = 120_000) {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await delay(5);
+  }
+}
+/** CPU time (ms) rsyslogd has used so far, from /proc (Linux): shows which side the time goes to. */
+const receiverCpuMs = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+};
+const sizeOf = (file) => { try { return statSync(file).size; } catch { return 0; } };
+
+function writeBacklog(stateRoot) {
+  mkdirSync(stateRoot, { recursive: true });
+  const out = [];
+  let prev = GENESIS;
+  const start = Date.UTC(2026, 10, 28, 1, 0, 0);
+  for (let seq = 1; seq <= RECORDS; seq += 1) {
+    const rec = { type: 'wipe', scope: 'session', trigger: 'session-end', startedAt: new Date(start + seq * 1000).toISOString(), endedAt: new Date(start + seq * 1000 + 900).toISOString(), durationMs: 900, filesRemoved: 42, bytesRemoved: 1048576 + seq, verification: 'passed', result: 'succeeded', errors: [], wipeId: seq.toString(16).padStart(32, '0'), canarySessionsChecked: 1 };
+    const line = sealLine({ v: 1, seq, prev, alg: 'sha256', rec }, null);
+    out.push(`${line.text}\n`);
+    prev = line.seal;
+  }
+  const text = out.join('');
+  writeFileSync(path.join(stateRoot, 'audit.log'), text);
+  return Buffer.byteLength(text);
+}
+
+async function main() {
+  makePki();
+  const ports = { relp: await freePort(), tls: await freePort(), plainRelp: await freePort() };
+  mkdirSync(at('work'));
+  writeFileSync(at('rsyslog.conf'), [
+    `global(workDirectory=${q(at('work'))} maxMessageSize="64k" defaultNetstreamDriverCAFile=${q(at('ca.pem'))} defaultNetstreamDriverCertFile=${q(at('server.pem'))} defaultNetstreamDriverKeyFile=${q(at('server.key'))})`,
+    'module(load="imrelp")',
+    'module(load="imtcp" StreamDriver.Name="gtls" StreamDriver.Mode="1" StreamDriver.AuthMode="anon")',
+    'template(name="msgOnly" type="string" string="%msg%\\n")',
+    `ruleset(name="relp") { action(type="omfile" file=${q(at('relp.log'))} template="msgOnly") }`,
+    `ruleset(name="tls") { action(type="omfile" file=${q(at('tls.log'))} template="msgOnly") }`,
+    `input(type="imrelp" address="127.0.0.1" port="${ports.relp}" ruleset="relp" tls="on" tls.caCert=${q(at('ca.pem'))} tls.myCert=${q(at('server.pem'))} tls.myPrivKey=${q(at('server.key'))} tls.authMode="certvalid")`,
+    `input(type="imtcp" address="127.0.0.1" port="${ports.tls}" ruleset="tls")`,
+    // Plain RELP on the same receiver, only for BENCH_PLAIN_RELP=1 (to see what TLS costs the receiver).
+    `input(type="imrelp" address="127.0.0.1" port="${ports.plainRelp}" ruleset="relp")`,
+    '',
+  ].join('\n'));
+  const rsyslog = spawn('/usr/sbin/rsyslogd', ['-n', '-f', at('rsyslog.conf'), '-i', at('rsyslogd.pid')], { stdio: 'inherit' });
+  try {
+    await waitFor(() => spawnSync('ss', ['-Hltn', `sport = :${ports.tls}`], { encoding: 'utf8' }).stdout.includes('LISTEN') && spawnSync('ss', ['-Hltn', `sport = :${ports.relp}`], { encoding: 'utf8' }).stdout.includes('LISTEN'), 'rsyslogd to listen');
+    const results = [];
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      const stateRoot = at(`state-${round}`);
+      const logBytes = writeBacklog(stateRoot);
+      // The receiver writes each MSG (the log line) plus a newline: exactly the log's bytes per run.
+      const relpFile = at('relp.log');
+      const tlsFile = at('tls.log');
+      const relpStart = sizeOf(relpFile);
+      const forwarding = createForwarding({
+        stateRoot,
+        destinations: [process.env.BENCH_PLAIN_RELP
+          ? { host: '127.0.0.1', port: ports.plainRelp, transport: 'relp' }
+          : { host: '127.0.0.1', port: ports.relp, transport: 'relp-tls', ca: at('ca.pem'), cert: at('client.pem'), key: at('client.key') }],
+        software: 'public-kiosk,bench',
+        hostname: 'bench-kiosk',
+        ...(process.env.BENCH_WINDOW ? { sender: { window: Number(process.env.BENCH_WINDOW) } } : {}),
+      });
+      const cpu0 = process.cpuUsage();
+      const receiver0 = receiverCpuMs(rsyslog.pid);
+      let t0 = performance.now();
+      if (process.env.BENCH_PROFILE) {
+        console.time('read backlog');
+        await forwarding.backlog();
+        console.timeEnd('read backlog');
+      }
+      const [outcome] = await forwarding.forwardAll();
+      if (outcome.error || outcome.sent !== RECORDS) throw new Error(`RELP-TLS run failed: ${JSON.stringify(outcome)}`);
+      const relpAcked = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      const clientCpuMs = (cpu.user + cpu.system) / 1000;
+      await waitFor(() => sizeOf(relpFile) - relpStart >= logBytes, 'the RELP output');
+      const relpMs = performance.now() - t0;
+      const relpReceiverMs = receiverCpuMs(rsyslog.pid) - receiver0;
+
+      // Ceiling: the same messages, pre-formatted, written raw over TLS with no acknowledgement.
+      const [log] = await auditLogFiles(stateRoot);
+      const { records } = await readRecordsFrom(log, 0);
+      const framed = Buffer.from(records.map((r) => octetCounted(syslogMessage(r, { hostname: 'bench-kiosk' }))).join(''), 'utf8');
+      const tlsStart = sizeOf(tlsFile);
+      const receiver1 = receiverCpuMs(rsyslog.pid);
+      t0 = performance.now();
+      const socket = tlsConnect({ host: '127.0.0.1', port: ports.tls, ca: [readFileSync(at('ca.pem'))] });
+      await new Promise((resolve, reject) => { socket.once('secureConnect', resolve); socket.once('error', reject); });
+      socket.end(framed);
+      await waitFor(() => sizeOf(tlsFile) - tlsStart >= logBytes, 'the TLS output');
+      const tlsMs = performance.now() - t0;
+      const tlsReceiverMs = receiverCpuMs(rsyslog.pid) - receiver1;
+      socket.destroy();
+      const relpRate = RECORDS / (relpMs / 1000);
+      const tlsRate = RECORDS / (tlsMs / 1000);
+      results.push({ relpRate, tlsRate, ratio: relpRate / tlsRate });
+      console.log(`round ${round}: RELP-TLS forwarder ${relpMs.toFixed(0)} ms (all acknowledged at ${relpAcked.toFixed(0)} ms, forwarder CPU ${clientCpuMs.toFixed(0)} ms, rsyslogd CPU ${relpReceiverMs.toFixed(0)} ms) = ${relpRate.toFixed(0)} records/s; raw TLS ceiling ${tlsMs.toFixed(0)} ms (rsyslogd CPU ${tlsReceiverMs.toFixed(0)} ms) = ${tlsRate.toFixed(0)} records/s; ratio ${(relpRate / tlsRate).toFixed(2)}`);
+    }
+    const best = results.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const ratio = median(results.map((r) => r.ratio));
+    const rate = median(results.map((r) => r.relpRate));
+    console.log(`\n${RECORDS} records, ${ROUNDS} round(s). Median: RELP-TLS ${rate.toFixed(0)} records/s, ratio to raw TLS ${ratio.toFixed(2)} (best round ${best.ratio.toFixed(2)}).`);
+    console.log(`Goal: ratio >= 0.5 and >= 5,000 records/s: ${ratio >= 0.5 && rate >= 5000 ? 'MET' : 'NOT MET'}`);
+    process.exitCode = ratio >= 0.5 && rate >= 5000 ? 0 : 1;
+  } finally {
+    rsyslog.kill('SIGTERM');
+    await new Promise((resolve) => (rsyslog.exitCode === null ? rsyslog.once('exit', resolve) : resolve()));
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+await main();
