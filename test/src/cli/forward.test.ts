@@ -70,6 +70,10 @@ describe('public-kiosk forward and status, with a collector that cannot be reach
     expect(status.stdout).toMatch(new RegExp(`relp://127\\.0\\.0\\.1:${port}: 3 record\\(s\\) waiting; nothing acknowledged yet; LAST ERROR .*ECONNREFUSED`));
     const json = JSON.parse(runCli(['status', '--json', '--policy', file]).stdout) as { forwarding: unknown };
     expect(json.forwarding).toMatchObject([{ destination: `relp://127.0.0.1:${port}`, records: 3, cursor: null }]);
+    // The department sees the same backlog in Prometheus: the metrics read the forwarder's cursors.
+    const metrics = runCli(['metrics', '--policy', file]);
+    expect(metrics.code, metrics.stderr).toBe(0);
+    expect(metrics.stdout).toContain(`public_kiosk_reporting_backlog_records{destination="relp://127.0.0.1:${port}"} 3\n`);
     const none = runCli(['forward', '--policy', policy('none', roots)]);
     expect(none.code).toBe(0);
     expect(none.stdout).toMatch(/No syslog collector/);
