@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseHostPattern } from './host-pattern';
+import { reportingSchema } from './schema-reporting';
 
 /**
  * The kiosk policy: the single source of truth. `policies/policy.schema.json` is generated from this
@@ -158,6 +159,7 @@ export const policySchema = z.strictObject({
       baseDelaySeconds: z.number().int().min(1).max(3600),
     }),
   }),
+  reporting: reportingSchema,
 });
 
 export type Policy = z.infer<typeof policySchema>;
