@@ -65,6 +65,8 @@ export interface ScannedRecord {
   line: number;
   seq: number;
   rec: unknown;
+  /** false: the record does not match its own seal; null: not checked (keyed, no key at hand). */
+  sealOk: boolean | null;
 }
 
 export interface AuditTextScan {
@@ -101,13 +103,15 @@ export function scanAuditText(text: string, key: Buffer | null, mode: 'full' | '
     const { body } = opened;
     if (body.alg === 'hmac-sha256') keyedSeen += 1;
     else if (keyedSeen > 0) problems.push({ line, kind: 'downgraded', detail: 'unkeyed record after keyed ones' });
+    let sealOk: boolean | null = null;
     if (body.alg === 'hmac-sha256' && !key) {
       if (mode === 'full') problems.push({ line, kind: 'unverifiable', detail: 'keyed record but the audit key cannot be read' });
-    } else if (!sealMatches(seal(body.alg, key, opened.bodyText), opened.seal)) {
-      problems.push({ line, kind: 'edited', detail: `record ${body.seq} does not match its seal` });
+    } else {
+      sealOk = sealMatches(seal(body.alg, key, opened.bodyText), opened.seal);
+      if (!sealOk) problems.push({ line, kind: 'edited', detail: `record ${body.seq} does not match its seal` });
     }
     lines.push({ line, seq: body.seq, seal: opened.seal, chained: body.prev === prevSeal });
-    records.push({ line, seq: body.seq, rec: body.rec });
+    records.push({ line, seq: body.seq, rec: body.rec, sealOk });
     prevSeal = opened.seal;
   });
   if (torn) problems.push({ line: texts.length + 1, kind: 'torn', detail: 'the last line was cut off (interrupted write)' });

@@ -27,7 +27,7 @@ export function readLogTextByChain(text: string, file: string): KioskLogRead {
     const shift = (line: number) => (line > 0 ? line + start : 0);
     const problems = scan.problems.map((p) => ({ ...p, line: shift(p.line) }));
     read.problems.push(...sourcedProblems(problems, file));
-    read.records.push(...trustedRecords(scan.records.map((r) => ({ ...r, line: shift(r.line) })), problems, file));
+    read.records.push(...trustedRecords(scan.records.map((r) => ({ ...r, line: shift(r.line) })), file));
     sealings.push(scan.lines.length === 0 ? 'empty' : scan.keyedSeen === 0 ? 'unkeyed' : scan.keyedSeen === scan.lines.length ? 'keyed' : 'mixed');
     if (start > 0) read.notes.push(`${file}: a new log starts at line ${start + 1} (audit start-new-log on the kiosk, or records before it are missing)`);
     start = index;

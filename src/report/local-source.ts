@@ -43,7 +43,7 @@ export function stateRootLogSource(kioskId: string, stateRoot: string, store: Cr
         }
         read.problems.push(...sourcedProblems(result.problems, name));
         read.notes.push(...result.notes.map((note) => `${name}: ${note}`));
-        read.records.push(...trustedRecords(result.scanned, result.problems, name));
+        read.records.push(...trustedRecords(result.scanned, name));
       }
       read.sealing = combineSealing(sealings);
       return read;

@@ -20,12 +20,12 @@ export interface KioskLogSource {
   read(): Promise<KioskLogRead>;
 }
 
-/** Lines whose record cannot be trusted: it does not match its seal, or it is not a record at all. */
-const rejecting = new Set(['edited', 'unreadable']);
-
-export function trustedRecords(records: readonly ScannedRecord[], problems: readonly AuditProblem[], file: string): SourcedRecord[] {
-  const rejected = new Set(problems.filter((p) => rejecting.has(p.kind)).map((p) => p.line));
-  return records.filter((r) => !rejected.has(r.line)).map((r) => ({ ...r, file }));
+/**
+ * The records a report may count: not those that fail their own seal (edited). A broken chain or a
+ * foreign line elsewhere makes the log 'not verified' (and the report exit 1) without hiding the rest.
+ */
+export function trustedRecords(records: readonly ScannedRecord[], file: string): SourcedRecord[] {
+  return records.filter((r) => r.sealOk !== false).map((r) => ({ ...r, file }));
 }
 
 export function sourcedProblems(problems: readonly AuditProblem[], file: string): LogProblem[] {
