@@ -14,6 +14,7 @@ export const aptPackages = [
   { name: 'dbus-x11', for: 'a session bus for gnome-keyring' },
   { name: 'libsecret-tools', for: 'secret-tool, to read what the credential store wrote' },
   { name: 'systemd', for: 'systemd-analyze verify of the shift-wipe timer units' },
+  { name: 'faketime', for: 'libfaketime: the report tests run real wipes at chosen moments' },
 ];
 
 /**
