@@ -24,7 +24,7 @@ export const statusStyle: Record<ShiftEndStatus, { fill: string; ink: string }> 
 /** The patterns every map and the legend use; defined once per document. */
 export const patternDefs = `<svg width="0" height="0" aria-hidden="true" style="position:absolute"><defs>
 <pattern id="pk-caught-up" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="#f9c846"/><rect width="1.5" height="4" fill="#9a6a00"/></pattern>
-<pattern id="pk-failed" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#c62828"/><path d="M0 0L5 5M5 0L0 5" stroke="#ffcdd2" stroke-width="0.8"/></pattern>
+<pattern id="pk-failed" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#d32f2f"/><path d="M0 0L5 5M5 0L0 5" stroke="#7f0000" stroke-width="0.7"/></pattern>
 <pattern id="pk-pending" width="4" height="4" patternUnits="userSpaceOnUse"><rect width="4" height="4" fill="#ffffff"/><circle cx="2" cy="2" r="0.7" fill="#9e9e9e"/></pattern>
 </defs></svg>`;
 
