@@ -11,7 +11,7 @@ h1 { font-size: 17pt; margin: 0 0 6px; } h2 { font-size: 13pt; margin: 16px 0 6p
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; } dt { font-weight: 700; } dd { margin: 0; }
 .small { font-size: 9pt; color: #333; } .warn { font-size: 9pt; border-left: 4px solid #c62828; padding-left: 6px; }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; } th, td { border: 1px solid #bbb; padding: 2px 4px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-thead { display: table-header-group; } tr { break-inside: avoid; } table.summary { width: auto; }
+th { overflow-wrap: normal; hyphens: auto; } thead { display: table-header-group; } tr { break-inside: avoid; } table.summary { width: auto; }
 .bad td, .bad th { background: #ffebee; font-weight: 700; }
 figure.map { margin: 6px 0; break-inside: avoid; overflow-x: auto; } figure.map svg { max-width: 100%; height: auto; }
 ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 9pt; } ul.legend svg { vertical-align: middle; }

@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'n
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeKiosk, statusLines, type KioskAt, type ReportShape } from './report-fixtures';
+import { auditRecords } from './wipe-fixtures';
 
 // `public-kiosk report` over logs written by real wipes (the built CLI, real files) run at chosen
 // moments under libfaketime. Policy: Asia/Ho_Chi_Minh (UTC+7), 11:30 and 17:00, Monday to Friday.
@@ -100,6 +101,14 @@ describe('public-kiosk report on one kiosk (real wipes, faked clock)', () => {
     expect(one!.shiftEnds.map((e) => `${e.at} ${e.local} ${e.status}`)).toEqual([
       '2026-03-28T10:30:00.000Z 2026-03-28 11:30 +01:00 on-time',
       '2026-03-29T09:30:00.000Z 2026-03-29 11:30 +02:00 on-time',
+    ]);
+    // A manual shift wipe names the shift end it covers too: the latest at or before it.
+    expect(k.at('2026-03-29T12:00:00Z', ['wipe', '--reason', 'manual']).code).toBe(0);
+    const shiftRecords = auditRecords(k.roots.state).filter((r) => r.type === 'wipe');
+    expect(shiftRecords.map((r) => `${String(r.trigger)} ${String(r.coveredShiftEnd)}`)).toEqual([
+      'shift-end 2026-03-28T10:30:00.000Z',
+      'shift-end 2026-03-29T09:30:00.000Z',
+      'manual 2026-03-29T09:30:00.000Z',
     ]);
   });
 
