@@ -15,8 +15,8 @@ export interface BuildReportInput {
 }
 
 /**
- * Reads each kiosk's logs in turn (one kiosk's records in memory at a time: a fleet of hundreds
- * fits) and judges every scheduled shift end of the period for it.
+ * Reads each kiosk's logs in turn (one or two kiosks' records in memory at a time: a fleet of
+ * hundreds fits) and judges every scheduled shift end of the period for it.
  */
 export async function buildReport(input: BuildReportInput): Promise<Report> {
   const { schedule } = input.policy;
@@ -25,8 +25,17 @@ export async function buildReport(input: BuildReportInput): Promise<Report> {
   const localCache = new Map<number, string>();
   const local = (ms: number) => localCache.get(ms) ?? localCache.set(ms, formatLocal(ms, schedule.timeZone)).get(ms)!;
   const kiosks: KioskReport[] = [];
-  for (const source of input.sources) {
-    const log = await source.read();
+  // The next kiosk's file is read while this one is judged (at most two kiosks in memory).
+  const readAhead = (index: number) => {
+    const promise = input.sources[index]?.read() ?? null;
+    promise?.catch(() => undefined); // awaited (and thrown) in its turn, never unhandled meanwhile
+    return promise;
+  };
+  let ahead = readAhead(0);
+  for (let index = 0; index < input.sources.length; index += 1) {
+    const source = input.sources[index]!;
+    const log = (await ahead)!;
+    ahead = readAhead(index + 1);
     const facts = readRecordFacts(log.records, period.startMs, period.endMs);
     const problems = [...log.problems, ...facts.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     kiosks.push({

@@ -25,7 +25,7 @@ export interface KioskLogSource {
  * foreign line elsewhere makes the log 'not verified' (and the report exit 1) without hiding the rest.
  */
 export function trustedRecords(records: readonly ScannedRecord[], file: string): SourcedRecord[] {
-  return records.filter((r) => r.sealOk !== false).map((r) => ({ ...r, file }));
+  return records.filter((r) => r.sealOk !== false).map((r) => Object.assign(r, { file }));
 }
 
 export function sourcedProblems(problems: readonly AuditProblem[], file: string): LogProblem[] {
