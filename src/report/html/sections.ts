@@ -57,7 +57,7 @@ export function totalsSection(report: Report, s: ReportStrings): string {
     const counts = SHIFT_END_STATUSES.map((status) => kiosk.shiftEnds.filter((end) => end.status === status).length);
     const out = kiosk.outOfService.map((p) => `${local(p.from, report.timeZone)} → ${p.to ? local(p.to, report.timeZone) : s.stillOut} (${p.reason})`).join('; ') || s.none;
     const compliance = kiosk.compliance ? s.complianceCell(kiosk.compliance.runs, kiosk.compliance.failing.length) : s.none;
-    const log = `${kiosk.log.verified ? s.verified : s.notVerified} (${kiosk.log.method})`;
+    const log = `${kiosk.log.verified ? s.verified : s.notVerified} (${s.methodShort[kiosk.log.method]})`;
     const cells = [kiosk.kioskId, ...counts, s.sessionsCell(kiosk.sessions.succeeded, kiosk.sessions.failed), out, compliance, log];
     return `<tr${kiosk.log.verified ? '' : ' class="bad"'}>${cells.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`;
   });

@@ -13,6 +13,7 @@ export interface ReportStrings {
   grace: (minutes: number) => string;
   verification: string;
   method: Record<VerificationMethod, string>;
+  methodShort: Record<VerificationMethod, string>;
   methodMixed: string;
   unkeyedWarning: string;
   summary: string;
@@ -69,6 +70,7 @@ export const reportStrings: Record<ReportLanguage, ReportStrings> = {
       full: 'đầy đủ: kiểm tra từng dấu niêm phong (bằng khóa nhật ký của máy nếu có khóa), chuỗi liên kết, thứ tự và bản ghi đầu',
       chain: 'theo chuỗi: kiểm tra các liên kết và tính liên tục của số thứ tự (không có khóa nhật ký của máy nên không kiểm được dấu niêm phong có khóa)',
     },
+    methodShort: { full: 'kiểm tra đầy đủ', chain: 'kiểm tra theo chuỗi' },
     methodMixed: 'tùy máy (xem cột Nhật ký)',
     unkeyedWarning: 'Có nhật ký không dùng khóa (chỉ SHA-256): phát hiện được sai sót, nhưng người có quyền sửa tệp có thể làm giả.',
     summary: 'Tổng hợp',
@@ -123,6 +125,7 @@ export const reportStrings: Record<ReportLanguage, ReportStrings> = {
       full: "full: every seal (with the kiosk's audit key where keyed), the chain, the order and the head",
       chain: "by chain: chain links and sequence continuity (without the kiosk's audit key, keyed seals cannot be checked)",
     },
+    methodShort: { full: 'fully checked', chain: 'checked by chain' },
     methodMixed: 'varies by kiosk (see the Log column)',
     unkeyedWarning: 'Some logs are unkeyed (SHA-256 only): accidents show, but whoever can write the file could forge them.',
     summary: 'Summary',

@@ -88,6 +88,11 @@ describe('public-kiosk report --logs DIR (a fleet)', () => {
     expect(html).not.toContain('<img');
     expect(html.match(/<g class="cell"/g)).toHaveLength(8);
 
+    // The policy's grace decides on time: at 30 minutes the old kiosk's 17:20 wipe is on time too.
+    writeFileSync(a.roots.policyFile, `${readFileSync(a.roots.policyFile, 'utf8')}reporting:\n  onTimeGraceMinutes: 30\n`);
+    const lenient = JSON.parse(a.at('2026-03-03T06:00:00Z', [...args, '--format', 'json']).stdout) as ReportShape;
+    expect(lenient.kiosks.find((k) => k.kioskId === 'old-kiosk')!.shiftEnds.map((e) => e.status)).toEqual(['on-time', 'on-time']);
+
     // An entry that cannot be read: bad input, not a report that quietly leaves a kiosk out.
     symlinkSync(path.join(logs, 'gone'), path.join(logs, 'ghost.log'));
     const broken = a.at('2026-03-03T06:00:00Z', [...args, '--format', 'json']);
