@@ -87,6 +87,12 @@ describe('the HTML report in Chromium', () => {
         expect(widest).toBeLessThanOrEqual(720);
         await page.screenshot({ path: path.join(screenshotDir, `report-${name}-${lang}.png`), fullPage: true });
         await page.screenshot({ path: path.join(screenshotDir, `report-${name}-${lang}-first-page.png`) });
+        // Printed on A4 (190 mm of text width ≈ 718 px): nothing wider than the paper.
+        await page.emulateMedia({ media: 'print' });
+        await page.setViewportSize({ width: 718, height: 1000 });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(718);
+        const pdf = await page.pdf({ path: path.join(screenshotDir, `report-${name}-${lang}.pdf`), preferCSSPageSize: true });
+        expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
         expect(problems).toEqual([]);
         await context.close();
       });
