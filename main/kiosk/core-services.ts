@@ -1,5 +1,6 @@
 import type { Policy } from '../../src/policy/schema';
 import type { ResolvedPolicyPaths } from '../../src/policy/resolve-paths';
+import { latestShiftEndAtOrBefore } from '../../src/schedule/shift-ends';
 import { createOsCredentialStore } from '../../src/secrets/os-credential-store';
 import { StaffAccess } from '../../src/staff/staff-access';
 import type { WipeDeps } from '../../src/wipe/types';
@@ -14,6 +15,7 @@ export function buildCoreServices(policy: Policy, roots: ResolvedPolicyPaths, ve
     credentialServices: [...policy.wipe.credentialServices],
     credentialStore: credentials,
     audit,
+    shiftEndCoveredAt: (at) => latestShiftEndAtOrBefore(policy.schedule, at),
   };
   const staff = new StaffAccess({ stateRoot: roots.state, policy: policy.staff, credentials, audit });
   return { credentials, audit, wipeDeps, staff, startForwarding };

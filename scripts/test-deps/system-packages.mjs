@@ -25,6 +25,7 @@ export const aptPackages = [
   { name: 'rsyslog-relp', for: 'imrelp: the RELP and RELP-TLS receiver the forwarder is tested against' },
   { name: 'rsyslog-gnutls', for: 'TLS (RFC 5425) and RELP-TLS in the test rsyslog' },
   { name: 'openssl', for: 'the test CA, server and client certificates of the forwarding tests' },
+  { name: 'faketime', for: 'libfaketime: the report tests run real wipes at chosen moments' },
 ];
 
 /**

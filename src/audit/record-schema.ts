@@ -29,6 +29,7 @@ const wipeRecord = z.strictObject({
   recoveredTrigger: trigger.optional(),
   credentialEntriesRemoved: count.optional(),
   canarySessionsChecked: count.optional(),
+  coveredShiftEnd: isoTime.optional(),
 });
 
 const staffRecord = z.strictObject({

@@ -25,6 +25,12 @@ export interface WipeAuditRecord {
   credentialEntriesRemoved?: number;
   /** How many citizen sessions' canaries the verification scanned for. */
   canarySessionsChecked?: number;
+  /**
+   * Shift wipe: the scheduled shift end (UTC) it was run for: the one the due check found owed, else
+   * the latest at or before its start. Absent in records written before it existed (the report then
+   * infers it) and when no shift end was scheduled in the 8 days before the wipe.
+   */
+  coveredShiftEnd?: string;
 }
 
 export type StaffAction =

@@ -25,21 +25,76 @@ export interface AuditVerification {
  */
 export async function verifyAuditLog(stateRoot: string, store: CredentialStore | null): Promise<AuditVerification> {
   const files = stateFiles(stateRoot);
+  const { scanned: _scanned, ...verification } = await inspectAuditFiles({ log: files.auditLog, head: files.auditHead, current: true }, store);
+  return verification;
+}
+
+export interface AuditFiles {
+  log: string;
+  head: string;
+  /** The live log: its head is also compared with the credential-store copy (a set-aside log's is not). */
+  current: boolean;
+}
+
+/** verifyAuditLog for any log and head pair (a log set aside by start-new-log too), with its records. */
+export async function inspectAuditFiles(files: AuditFiles, store: CredentialStore | null): Promise<AuditVerification & { scanned: ScannedRecord[] }> {
   const { key, state: keyState } = await loadAuditKey(store, false);
-  const raw = await readFile(files.auditLog).catch((error: unknown) => {
+  const raw = await readFile(files.log).catch((error: unknown) => {
     if (errorCode(error) === 'ENOENT') return Buffer.alloc(0);
     throw error;
   });
-  const texts = raw.toString('utf8').split('\n');
+  const scan = scanAuditText(raw.toString('utf8'), key, 'full');
+  const { problems, lines, keyedSeen } = scan;
+  const notes: string[] = [];
+  const headText = await readTextIfExists(files.head);
+  checkHead(headText, { key, lines, lastSeal: scan.lastSeal, keyedSeen, problems, notes });
+  if (files.current && store && key) {
+    const stored = await readStoreHead(store, key).catch(() => null);
+    if (stored) checkStoreHead({ stored, fileHead: headText === null ? null : parseHead(headText), lines, keyedSeen, problems, notes });
+    else problems.push({ line: 0, kind: 'unverifiable', detail: 'the copy of audit.head in the OS credential store cannot be read' });
+  }
+  if (files.current && keyState === 'keyed' && lines.length > 0 && keyedSeen === 0) {
+    problems.push({ line: 0, kind: 'downgraded', detail: 'an audit key exists but no record is keyed' });
+  }
+  const sealing = lines.length === 0 ? 'empty' : keyedSeen === 0 ? 'unkeyed' : keyedSeen === lines.length ? 'keyed' : 'mixed';
+  if (sealing === 'mixed') notes.push(`${lines.length - keyedSeen} early record(s) are unkeyed: written before the audit key existed`);
+  return { ok: problems.length === 0, records: lines.length, sealing, keyState, problems, notes, scanned: scan.records };
+}
+
+export interface ScannedRecord {
+  line: number;
+  seq: number;
+  rec: unknown;
+  /** false: the record does not match its own seal; null: not checked (keyed, no key at hand). */
+  sealOk: boolean | null;
+}
+
+export interface AuditTextScan {
+  lines: ScannedLine[];
+  /** Each opened line's record, for readers such as the report (checked against its seal where possible). */
+  records: ScannedRecord[];
+  problems: AuditProblem[];
+  lastSeal: string;
+  keyedSeen: number;
+}
+
+/**
+ * The per-line part of verification, for a log held as text (audit.log, or a copy forwarded by
+ * syslog). 'full': every seal is checked (a keyed one needs the key, else it is 'unverifiable').
+ * 'chain': where the key is not at hand (a department reading forwarded logs), keyed seals are
+ * left unchecked and only the chain links and the sequence speak; SHA-256 seals are still checked.
+ */
+export function scanAuditText(text: string, key: Buffer | null, mode: 'full' | 'chain'): AuditTextScan {
+  const texts = text.split('\n');
   const torn = texts.pop() !== '';
   const problems: AuditProblem[] = [];
-  const notes: string[] = [];
   const lines: ScannedLine[] = [];
+  const records: ScannedRecord[] = [];
   let prevSeal = GENESIS;
   let keyedSeen = 0;
-  texts.forEach((text, index) => {
+  texts.forEach((lineText, index) => {
     const line = index + 1;
-    const opened = openLine(text);
+    const opened = openLine(lineText);
     if (!opened.ok) {
       problems.push({ line, kind: 'unreadable', detail: 'not a sealed audit record' });
       prevSeal = '';
@@ -48,32 +103,23 @@ export async function verifyAuditLog(stateRoot: string, store: CredentialStore |
     const { body } = opened;
     if (body.alg === 'hmac-sha256') keyedSeen += 1;
     else if (keyedSeen > 0) problems.push({ line, kind: 'downgraded', detail: 'unkeyed record after keyed ones' });
+    let sealOk: boolean | null = null;
     if (body.alg === 'hmac-sha256' && !key) {
-      problems.push({ line, kind: 'unverifiable', detail: 'keyed record but the audit key cannot be read' });
-    } else if (!sealMatches(seal(body.alg, key, opened.bodyText), opened.seal)) {
-      problems.push({ line, kind: 'edited', detail: `record ${body.seq} does not match its seal` });
+      if (mode === 'full') problems.push({ line, kind: 'unverifiable', detail: 'keyed record but the audit key cannot be read' });
+    } else {
+      sealOk = sealMatches(seal(body.alg, key, opened.bodyText), opened.seal);
+      if (!sealOk) problems.push({ line, kind: 'edited', detail: `record ${body.seq} does not match its seal` });
     }
     lines.push({ line, seq: body.seq, seal: opened.seal, chained: body.prev === prevSeal });
+    records.push({ line, seq: body.seq, rec: body.rec, sealOk });
     prevSeal = opened.seal;
   });
   if (torn) problems.push({ line: texts.length + 1, kind: 'torn', detail: 'the last line was cut off (interrupted write)' });
   problems.push(...classifySequence(lines));
-  const headText = await readTextIfExists(files.auditHead);
-  checkHead(headText, { key, lines, lastSeal: prevSeal, keyedSeen, problems, notes });
-  if (store && key) {
-    const stored = await readStoreHead(store, key).catch(() => null);
-    if (stored) checkStoreHead({ stored, fileHead: headText === null ? null : parseHead(headText), lines, keyedSeen, problems, notes });
-    else problems.push({ line: 0, kind: 'unverifiable', detail: 'the copy of audit.head in the OS credential store cannot be read' });
-  }
-  if (keyState === 'keyed' && lines.length > 0 && keyedSeen === 0) {
-    problems.push({ line: 0, kind: 'downgraded', detail: 'an audit key exists but no record is keyed' });
-  }
-  const sealing = lines.length === 0 ? 'empty' : keyedSeen === 0 ? 'unkeyed' : keyedSeen === lines.length ? 'keyed' : 'mixed';
-  if (sealing === 'mixed') notes.push(`${lines.length - keyedSeen} early record(s) are unkeyed: written before the audit key existed`);
-  return { ok: problems.length === 0, records: lines.length, sealing, keyState, problems, notes };
+  return { lines, records, problems, lastSeal: prevSeal, keyedSeen };
 }
 
-interface HeadContext {
+export interface HeadContext {
   key: Buffer | null;
   lines: ScannedLine[];
   lastSeal: string;
@@ -82,7 +128,7 @@ interface HeadContext {
   notes: string[];
 }
 
-function checkHead(text: string | null, context: HeadContext): void {
+export function checkHead(text: string | null, context: HeadContext): void {
   const { key, lines, problems } = context;
   if (text === null) {
     if (lines.length > 0) problems.push({ line: 0, kind: 'head-mismatch', detail: 'audit.head is missing' });

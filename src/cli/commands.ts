@@ -15,6 +15,7 @@ import { auditStartNewLogCommand } from './commands/audit-start-new-log';
 import { scheduleCommand } from './commands/schedule';
 import { metricsCommand } from './commands/metrics';
 import { forwardCommand } from './commands/forward';
+import { reportCommand } from './commands/report';
 
 /**
  * Every CLI command, in the order `--help` lists them. Each lives in its own file under commands/
@@ -37,4 +38,5 @@ export const commands: Command[] = [
   scheduleCommand,
   metricsCommand,
   forwardCommand,
+  reportCommand,
 ];

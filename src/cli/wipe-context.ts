@@ -8,6 +8,7 @@ import { PolicyPathError, resolvePolicyPaths } from '../policy/resolve-paths';
 import type { Policy } from '../policy/schema';
 import type { CredentialStore } from '../secrets/credential-store';
 import { createOsCredentialStore } from '../secrets/os-credential-store';
+import { latestShiftEndAtOrBefore } from '../schedule/shift-ends';
 import { recoverInterruptedWipe } from '../wipe/recover';
 import { WipeRefusedError, type WipeDeps, type WipeOutcome } from '../wipe/types';
 
@@ -44,7 +45,13 @@ export function wipeContextForCli(values: OptionValues, io: CliIo): WipeCliConte
   }
   const store = rememberAvailability(createOsCredentialStore());
   const audit = openAuditLog(roots.state, store);
-  const deps: WipeDeps = { roots, credentialServices: [...policy.wipe.credentialServices], credentialStore: store, audit };
+  const deps: WipeDeps = {
+    roots,
+    credentialServices: [...policy.wipe.credentialServices],
+    credentialStore: store,
+    audit,
+    shiftEndCoveredAt: (at) => latestShiftEndAtOrBefore(policy.schedule, at),
+  };
   return { deps, audit, store, policy, policySources: sources };
 }
 

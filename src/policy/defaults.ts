@@ -33,5 +33,5 @@ export const builtInDefaults: PolicyLayer = {
     pin: { allowed: false, minLength: 6 },
     lockout: { maxFailures: 5, baseDelaySeconds: 30 },
   },
-  reporting: { prometheus: {}, syslog: [] },
+  reporting: { prometheus: {}, syslog: [], onTimeGraceMinutes: 15 },
 };

@@ -44,6 +44,13 @@ export const reportingSchema = z
     prometheus: prometheusReportingSchema,
     /** Collectors every audit record is forwarded to (src/forwarding/); file checks in reporting-checks.ts. */
     syslog: z.array(syslogDestination).max(16),
+    /** The evidence report (`public-kiosk report`) counts a shift wipe started at most this long after its shift end as on time. */
+    onTimeGraceMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(240)
+      .describe('Minutes after a shift end within which its shift wipe counts as on time in the report (default 15). / Số phút sau giờ hết ca vẫn tính là đúng giờ.'),
   })
   .describe("Reporting to the department's Prometheus and syslog collectors. / Báo cáo về hệ thống Prometheus và syslog của Sở.");
 

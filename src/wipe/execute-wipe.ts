@@ -21,6 +21,7 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
   const now = deps.now ?? (() => new Date());
   const { roots } = deps;
   const startedAt = now();
+  const coveredShiftEnd = request.scope === 'shift' ? (request.coveredShiftEnd ?? deps.shiftEndCoveredAt?.(startedAt) ?? null) : null;
   const clock = performance.now();
   const targets = planTargets(request, roots);
   if (!options.journalWritten) {
@@ -30,7 +31,7 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
       scope: request.scope,
       trigger: request.trigger,
       sessionId: request.scope === 'session' ? (request.sessionId ?? null) : null,
-      coveredShiftEnd: request.coveredShiftEnd?.toISOString() ?? null,
+      coveredShiftEnd: coveredShiftEnd?.toISOString() ?? null,
       startedAt: startedAt.toISOString(),
       roots,
       credentialServices: deps.credentialServices,
@@ -55,6 +56,7 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
     credentials,
     verification,
     canarySessions: canaries.sessions.length,
+    coveredShiftEnd,
   });
   const recordWritten = await deps.audit.append(record).then(
     () => true,
@@ -65,7 +67,7 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
     audit: deps.audit,
     record,
     recordWritten,
-    coveredShiftEnd: request.coveredShiftEnd ?? null,
+    coveredShiftEnd,
     canarySessionIds: canaries.sessions.map((c) => c.sessionId),
   });
 }

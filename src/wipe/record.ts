@@ -20,6 +20,8 @@ export interface RecordInput {
   credentials: CredentialWipe;
   verification: Verification;
   canarySessions: number;
+  /** Shift wipe: the scheduled shift end it covers, when one is known. */
+  coveredShiftEnd?: Date | null;
 }
 
 const MAX_ERRORS = 20;
@@ -47,5 +49,6 @@ export function buildWipeRecord(input: RecordInput): WipeAuditRecord {
     ...(input.recoveredTrigger ? { recoveredTrigger: input.recoveredTrigger } : {}),
     ...(input.scope === 'shift' ? { credentialEntriesRemoved: input.credentials.removed } : {}),
     canarySessionsChecked: input.canarySessions,
+    ...(input.scope === 'shift' && input.coveredShiftEnd ? { coveredShiftEnd: input.coveredShiftEnd.toISOString() } : {}),
   };
 }

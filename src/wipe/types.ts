@@ -36,6 +36,11 @@ export interface WipeDeps {
   credentialStore: CredentialStore | null;
   audit: AuditSink;
   now?: () => Date;
+  /**
+   * The scheduled shift end a shift wipe started at `at` covers when the request names none (a manual
+   * or recovery wipe): the latest at or before it, by the policy's schedule. Written into the record.
+   */
+  shiftEndCoveredAt?: (at: Date) => Date | null;
   /** How hard to retry a target that will not go; the defaults suit Windows' transient locks. */
   removal?: Partial<RemovalPolicy>;
   /** How long to wait for another process's wipe to finish before giving up. */

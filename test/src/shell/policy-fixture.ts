@@ -31,7 +31,7 @@ export function testPolicy(tweak: (p: Policy) => void = () => undefined): Policy
       pin: { allowed: false, minLength: 6 },
       lockout: { maxFailures: 5, baseDelaySeconds: 30 },
     },
-    reporting: { prometheus: {}, syslog: [] },
+    reporting: { prometheus: {}, syslog: [], onTimeGraceMinutes: 15 },
   };
   tweak(policy);
   return policySchema.parse(policy);

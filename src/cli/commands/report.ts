@@ -1,0 +1,105 @@
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { buildReport, reportPasses } from '../../report/build-report';
+import { reportToCsv } from '../../report/csv';
+import { fleetLogSources, LogsFolderError } from '../../report/fleet-source';
+import { reportToHtml } from '../../report/html/page';
+import { stateRootLogSource } from '../../report/local-source';
+import type { KioskLogSource } from '../../report/log-source';
+import { PeriodError, reportPeriod } from '../../report/period';
+import type { Report } from '../../report/types';
+import { writeFileAtomic } from '../../state/atomic-file';
+import { stringOption, type Command, type OptionValues } from '../command';
+import { ExitCode, UsageError } from '../exit-codes';
+import { policyOption, policyOptionHelp } from '../shared-options';
+import { wipeContextForCli } from '../wipe-context';
+
+const formats = ['html', 'json', 'csv'] as const;
+const languages = ['vi', 'en'] as const;
+
+export const reportCommand: Command = {
+  words: ['report'],
+  summary: 'Evidence report: for each scheduled shift end of a period and each kiosk, was it wiped on time, late, or not (HTML, JSON or CSV).',
+  usage: 'report --from DATE --to DATE [--format html|json|csv] [--out FILE] [--logs DIR] [--lang vi|en]',
+  options: {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    logs: { type: 'string' },
+    lang: { type: 'string' },
+    state: { type: 'string' },
+    ...policyOption,
+  },
+  optionHelp: {
+    from: 'First calendar day of the period (YYYY-MM-DD, in the policy time zone), included.',
+    to: 'Last calendar day of the period, included. At most 366 days.',
+    format: "'html' (default: one printable page), 'json' or 'csv' (one row per kiosk and shift end).",
+    out: 'Write the report to FILE instead of standard output.',
+    logs: "A folder of forwarded kiosk logs: each *.log / *.jsonl file (one per host, as rsyslog writes them) or each sub-folder holding an audit.log is one kiosk, named after it. Default: this kiosk's own audit log.",
+    lang: "Language of the HTML report: 'vi' (default) or 'en'.",
+    state: "State root holding this kiosk's audit log; overrides the policy.",
+    ...policyOptionHelp,
+  },
+  details: [
+    'Statuses: on-time (a successful shift wipe started within reporting.onTimeGraceMinutes of the',
+    'shift end), caught-up (later, before the next shift end), failed (attempted, none succeeded before',
+    'the next shift end), missed (no shift wipe before the next shift end), pending (the next shift end',
+    'has not come yet). Logs are fully verified where the audit key can be read, by chain otherwise.',
+    '',
+    'Exit 0: every shift end is on time, caught up or pending, and every log verifies. Exit 1: one is',
+    'missed or failed, or a log does not verify. Exit 2: bad input (dates, period, an unreadable log).',
+  ].join('\n'),
+  async run({ positionals, values, io }) {
+    if (positionals.length > 0) throw new UsageError(`report takes no arguments (got '${positionals[0]}'; see --help)`);
+    const from = required(values, 'from');
+    const to = required(values, 'to');
+    const format = oneOf(values, 'format', formats, 'html');
+    const language = oneOf(values, 'lang', languages, 'vi');
+    const logs = stringOption(values, 'logs');
+    if (logs !== undefined && stringOption(values, 'state') !== undefined) throw new UsageError('--logs and --state each name the logs to read: give one');
+    const context = wipeContextForCli(logs === undefined ? values : { policy: values.policy }, io);
+    const { policy } = context;
+    let period;
+    try {
+      period = reportPeriod(from, to, policy.schedule.timeZone);
+    } catch (error) {
+      throw error instanceof PeriodError ? new UsageError(error.message) : error;
+    }
+    let report: Report;
+    try {
+      const sources: KioskLogSource[] =
+        logs === undefined ? [stateRootLogSource(hostname(), context.deps.roots.state, context.store)] : await fleetLogSources(path.resolve(logs));
+      report = await buildReport({ policy, period, graceMinutes: policy.reporting.onTimeGraceMinutes, sources, now: new Date() });
+    } catch (error) {
+      throw error instanceof LogsFolderError ? new UsageError(error.message) : error;
+    }
+    const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? reportToCsv(report) : reportToHtml(report, language);
+    const out = stringOption(values, 'out');
+    if (out === undefined) {
+      io.stdout.write(text);
+    } else {
+      if (out.trim() === '') throw new UsageError('--out needs a file name');
+      await writeFileAtomic(path.resolve(out), text, 0o644).catch((error: unknown) => {
+        throw new UsageError(`cannot write the report to ${JSON.stringify(out)}: ${(error as Error).message}`);
+      });
+      const s = report.summary;
+      io.stdout.write(
+        `Report written to ${out}: ${s.kiosks} kiosk(s), ${s['on-time']} on time, ${s['caught-up']} caught up, ${s.failed} failed, ${s.missed} missed, ${s.pending} pending; ${s.logsNotVerified} log(s) not verified.\n`,
+      );
+    }
+    return reportPasses(report) ? ExitCode.ok : ExitCode.failed;
+  },
+};
+
+function required(values: OptionValues, name: string): string {
+  const value = stringOption(values, name);
+  if (value === undefined || value === '') throw new UsageError(`report needs --${name} YYYY-MM-DD`);
+  return value;
+}
+
+function oneOf<T extends string>(values: OptionValues, name: string, allowed: readonly T[], fallback: T): T {
+  const value = stringOption(values, name) ?? fallback;
+  if (!allowed.includes(value as T)) throw new UsageError(`--${name} must be ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+  return value as T;
+}

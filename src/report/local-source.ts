@@ -1,0 +1,52 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { inspectAuditFiles } from '../audit/verify-log';
+import type { CredentialStore } from '../secrets/credential-store';
+import { errorCode } from '../state/atomic-file';
+import { stateFiles } from '../state/state-files';
+import { readLogTextByChain } from './chain-read';
+import { combineSealing, sourcedProblems, trustedRecords, type KioskLogRead, type KioskLogSource } from './log-source';
+
+const SET_ASIDE = /^audit\.log(\.replaced-[0-9TZ-]+)$/;
+
+/**
+ * The logs of one state root: the ones set aside by `audit start-new-log` (oldest first: their names
+ * carry the moment they were replaced) and the current one, each with its own head. Fully verified
+ * where the audit key can be read or the log is unkeyed; by the chain otherwise, saying so.
+ */
+export function stateRootLogSource(kioskId: string, stateRoot: string, store: CredentialStore | null): KioskLogSource {
+  return {
+    kioskId,
+    async read() {
+      const files = stateFiles(stateRoot);
+      const names = await readdir(stateRoot).catch((error: unknown) => (errorCode(error) === 'ENOENT' ? [] : Promise.reject(error)));
+      const logs = names
+        .map((name) => SET_ASIDE.exec(name))
+        .filter((match): match is RegExpExecArray => match !== null)
+        .sort((a, b) => a[0].localeCompare(b[0]))
+        .map((match) => ({ log: path.join(stateRoot, match[0]), head: path.join(stateRoot, `audit.head${match[1]}`), current: false }));
+      logs.push({ log: files.auditLog, head: files.auditHead, current: true });
+      const read: KioskLogRead = { method: 'full', sealing: 'empty', problems: [], notes: [], records: [] };
+      const sealings: string[] = [];
+      for (const log of logs) {
+        const name = path.basename(log.log);
+        const result = await inspectAuditFiles(log, store);
+        sealings.push(result.sealing);
+        if (result.keyState !== 'keyed' && (result.sealing === 'keyed' || result.sealing === 'mixed')) {
+          // The key cannot be read here (another account, a locked keyring): say so, check what can be.
+          const byChain = readLogTextByChain(await readFile(log.log, 'utf8'), name);
+          read.method = 'chain';
+          read.notes.push(`${name}: the audit key cannot be read (${result.keyState}); run the report as the kiosk's account for full verification`, ...byChain.notes);
+          read.problems.push(...byChain.problems);
+          read.records.push(...byChain.records);
+          continue;
+        }
+        read.problems.push(...sourcedProblems(result.problems, name));
+        read.notes.push(...result.notes.map((note) => `${name}: ${note}`));
+        read.records.push(...trustedRecords(result.scanned, name));
+      }
+      read.sealing = combineSealing(sealings);
+      return read;
+    },
+  };
+}
