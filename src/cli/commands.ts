@@ -13,6 +13,7 @@ import { statusCommand } from './commands/status';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { auditStartNewLogCommand } from './commands/audit-start-new-log';
 import { scheduleCommand } from './commands/schedule';
+import { doctorCommand } from './commands/doctor';
 
 /**
  * Every CLI command, in the order `--help` lists them. Each lives in its own file under commands/
@@ -33,4 +34,5 @@ export const commands: Command[] = [
   auditVerifyCommand,
   auditStartNewLogCommand,
   scheduleCommand,
+  doctorCommand,
 ];

@@ -1,3 +1,4 @@
+import { complianceDefaults } from './compliance-schema';
 import type { Policy } from './schema';
 
 /** A policy layer: any subset of the policy. Objects merge key by key; arrays replace whole. */
@@ -33,4 +34,5 @@ export const builtInDefaults: PolicyLayer = {
     pin: { allowed: false, minLength: 6 },
     lockout: { maxFailures: 5, baseDelaySeconds: 30 },
   },
+  compliance: complianceDefaults,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { complianceSchema } from './compliance-schema';
 import { parseHostPattern } from './host-pattern';
 
 /**
@@ -158,6 +159,7 @@ export const policySchema = z.strictObject({
       baseDelaySeconds: z.number().int().min(1).max(3600),
     }),
   }),
+  compliance: complianceSchema,
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -13,7 +13,7 @@ const srcLayers: readonly (readonly string[])[] = [
   ['state'],
   ['audit', 'policy'],
   ['schedule'],
-  ['wipe', 'staff', 'liveness', 'install'],
+  ['wipe', 'staff', 'liveness', 'install', 'compliance'],
   ['session'],
   ['shell'],
   ['cli'],

@@ -1,3 +1,4 @@
+import { complianceDefaults } from '../../../src/policy/compliance-schema';
 import { policySchema, type Policy } from '../../../src/policy/schema';
 
 /** A complete, schema-valid policy for shell tests; `tweak` edits a fresh copy before validation. */
@@ -31,6 +32,7 @@ export function testPolicy(tweak: (p: Policy) => void = () => undefined): Policy
       pin: { allowed: false, minLength: 6 },
       lockout: { maxFailures: 5, baseDelaySeconds: 30 },
     },
+    compliance: structuredClone(complianceDefaults),
   };
   tweak(policy);
   return policySchema.parse(policy);
