@@ -59,7 +59,24 @@ const serviceRecord = z.strictObject({
   reason: reasonCode,
 });
 
-export const auditRecordSchema = z.discriminatedUnion('type', [wipeRecord, staffRecord, serviceRecord]);
+/** A compliance doctor run: ids, statuses, severities and counts only — never the evidence. */
+const complianceRecord = z.strictObject({
+  type: z.literal('compliance'),
+  at: isoTime,
+  platform: z.enum(['win32', 'linux', 'darwin', 'other']),
+  checks: z
+    .array(
+      z.strictObject({
+        id: reasonCode,
+        status: z.enum(['pass', 'fail', 'warn', 'not-applicable', 'error']),
+        severity: z.enum(['critical', 'high', 'medium', 'low']),
+      }),
+    )
+    .max(64),
+  counts: z.strictObject({ pass: count, fail: count, warn: count, notApplicable: count, error: count }),
+});
+
+export const auditRecordSchema = z.discriminatedUnion('type', [wipeRecord, staffRecord, serviceRecord, complianceRecord]);
 
 export class AuditRecordRejectedError extends Error {
   constructor(detail: string) {

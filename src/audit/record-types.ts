@@ -56,7 +56,19 @@ export interface ServiceAuditRecord {
   reason: string;
 }
 
-export type AuditRecordInput = WipeAuditRecord | StaffAuditRecord | ServiceAuditRecord;
+/**
+ * A compliance doctor run (issue 11 writes it; the fleet reporting and `report` read it): check ids,
+ * statuses, severities and counts only. The evidence stays on the machine.
+ */
+export interface ComplianceAuditRecord {
+  type: 'compliance';
+  at: string;
+  platform: 'win32' | 'linux' | 'darwin' | 'other';
+  checks: { id: string; status: 'pass' | 'fail' | 'warn' | 'not-applicable' | 'error'; severity: 'critical' | 'high' | 'medium' | 'low' }[];
+  counts: { pass: number; fail: number; warn: number; notApplicable: number; error: number };
+}
+
+export type AuditRecordInput = WipeAuditRecord | StaffAuditRecord | ServiceAuditRecord | ComplianceAuditRecord;
 
 /** Narrow interface for anything that writes records (staff access, the shell); implemented in src/audit/. */
 export interface AuditSink {

@@ -55,8 +55,8 @@ export function windowsProbes(options: WindowsProbeOptions = {}): ComplianceProb
     platform: 'win32',
     processNames: () => section('processes'),
     async installedNames() {
-      const [uninstall, appx] = await Promise.all([section('uninstall'), (await document()).appx ?? []]);
-      return [...uninstall, ...appx];
+      const uninstall = await section('uninstall');
+      return [...uninstall, ...((await document()).appx ?? [])];
     },
     serviceNames: () => section('services'),
     async existingFolders(candidates) {
