@@ -22,10 +22,13 @@ const policyFile = (name: string, lines: string[]) => {
 
 /** Small fakes: a clean machine, with one probe per test made to crash or hang. */
 function fakeProbes(overrides: Partial<ComplianceProbes> = {}): ComplianceProbes & { calls: number } {
-  const probes = {
-    calls: 0,
+  const counter = { calls: 0 };
+  const probes: ComplianceProbes & { calls: number } = {
+    get calls() {
+      return counter.calls;
+    },
     platform: 'linux' as const,
-    processNames: () => (probes.calls++, Promise.resolve(['bash', 'public-kiosk'])),
+    processNames: () => (counter.calls++, Promise.resolve(['bash', 'public-kiosk'])),
     installedNames: () => Promise.resolve(['coreutils']),
     serviceNames: () => Promise.resolve([]),
     existingFolders: () => Promise.resolve([]),
@@ -35,7 +38,7 @@ function fakeProbes(overrides: Partial<ComplianceProbes> = {}): ComplianceProbes
     os: () => Promise.resolve({ key: 'debian-12', product: 'Debian', version: '12' }),
     browsers: () => Promise.resolve([]),
     account: () => Promise.resolve({ administrator: false }),
-    connect: (host: string, port: number) => Promise.resolve(port === 445 ? ('refused' as const) : ('connected' as const)),
+    connect: (_host: string, port: number) => Promise.resolve(port === 445 ? ('refused' as const) : ('connected' as const)),
     ...overrides,
   };
   return probes;
@@ -89,7 +92,7 @@ describe('public-kiosk doctor', () => {
     expect(JSON.stringify(command)).not.toContain('/home/someone');
     const cli = await doctor(['--only', 'antivirus,os-support'], fakeProbes({ antivirus: () => Promise.reject(new ProbeError('clamav-broken')) }));
     expect(cli.code).toBe(1);
-    expect(cli.stdout).toMatch(/^ERR  antivirus \(critical\): Antivirus \/ Phần mềm diệt virus$/m);
+    expect(cli.stdout).toMatch(/^ERR {2}antivirus \(critical\): Antivirus \/ Phần mềm diệt virus$/m);
     expect(cli.stdout).toMatch(/^PASS os-support/m);
     expect(cli.stdout).toContain('Cách khắc phục:');
     expect(cli.stdout).toContain('1 pass, 0 fail, 0 warn, 0 not applicable, 1 error');

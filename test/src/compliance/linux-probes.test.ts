@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linuxProbes } from '../../../src/compliance/linux-probes';
-import type { CommandRunner } from '../../../src/compliance/run-command';
+import { execFileRunner, type CommandRunner } from '../../../src/compliance/run-command';
 import { runDoctor } from '../../../src/compliance/run-doctor';
 import { complianceDefaults, type CompliancePolicy } from '../../../src/policy/compliance-schema';
 import { LinuxRoot } from './linux-fixture';
@@ -101,7 +101,6 @@ describe('Linux probes, for real', () => {
     const calls: { args: readonly string[]; env?: Record<string, string> }[] = [];
     const spy: CommandRunner = async (file, args, options) => {
       calls.push({ args, ...(options.env ? { env: options.env } : {}) });
-      const { execFileRunner } = await import('../../../src/compliance/run-command');
       return execFileRunner(file, args, { ...options, timeoutMs: 120_000 });
     };
     const missing = await runDoctor({ probes: probes({ run: spy }), policy: policy(), only: ['os-updates'], checkTimeoutMs: 120_000 });
