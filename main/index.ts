@@ -25,6 +25,10 @@ import { registerIpcHandlers } from './ipc/electron-ipc';
 import { createIpcDispatcher } from './ipc/dispatch';
 import { planBoot } from './kiosk/boot-plan';
 import { composeKiosk } from './kiosk/compose';
+import { probesForPlatform } from '../src/compliance/probes-for-platform';
+import { runDoctor } from '../src/compliance/run-doctor';
+import type { AuditSink, ComplianceAuditRecord } from '../src/audit/record-types';
+import type { Policy } from '../src/policy/schema';
 import { buildCoreServices } from './kiosk/core-services';
 import { holdKioskLock, type HeldLock } from './kiosk/liveness';
 import { anotherKioskRunning, runStartupWipe, startupWipeCommand, WIPE_ON_START, wipeOnStartTrigger, type SpawnSync } from './kiosk/startup-wipe';
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
       return { ok: true };
     },
     log,
+    compliance: complianceDoctor(services?.audit ?? null, plan.policy),
   });
 
   attachUiGuards(win.ui.webContents, () => kiosk.shell.activity(), log);
@@ -146,3 +151,13 @@ main().catch((error: unknown) => {
   log(`fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   app.exit(1);
 });
+
+/** The doctor on this machine's real probes, its records appended to the audit log. */
+function complianceDoctor(audit: AuditSink | null, policy: Policy | null) {
+  if (!audit || !policy) return null;
+  const settings = policy.compliance;
+  return {
+    runDoctor: () => runDoctor({ probes: probesForPlatform(), policy: settings }),
+    append: (record: ComplianceAuditRecord) => audit.append(record),
+  };
+}

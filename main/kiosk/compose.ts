@@ -15,6 +15,7 @@ import { armStorageCanaries } from '../site/storage-canaries';
 import { KioskShell } from './kiosk-shell';
 import type { KioskWindowPort, SiteViewFactory, SiteViewHandle } from './ports';
 import { SiteViewManager } from './site-view-manager';
+import { ComplianceWatch, type ComplianceWatchDeps } from './compliance-watch';
 import { StaffDesk, type StaffPort } from './staff-desk';
 import { createSessionWiper, createShiftWiper, type ShiftWiperDeps } from './wipers';
 
@@ -42,6 +43,8 @@ export interface KioskPorts {
   reloadPolicy(): Promise<ActionResult>;
   leaveKiosk(): ActionResult;
   log(message: string): void;
+  /** The compliance doctor and the audit log's append; absent (tests, no policy) means no doctor runs. */
+  compliance?: Pick<ComplianceWatchDeps, 'runDoctor' | 'append'> | null;
 }
 
 /** The cookie canary's URL: `.invalid` never resolves, and the request guard refuses it anyway. */
@@ -98,11 +101,26 @@ export function composeKiosk(ports: KioskPorts) {
     now: () => new Date(ports.clock.now()),
     log: ports.log,
   });
+  const complianceDeps = ports.compliance;
+  const compliance =
+    policy && activeController && complianceDeps
+      ? new ComplianceWatch({
+          ...complianceDeps,
+          outOfServiceOn: policy.compliance.outOfServiceOn,
+          outOfService: () => activeController.reportFault('compliance'),
+          log: ports.log,
+        })
+      : null;
+  // After every shift wipe (scheduled, caught up, staff's or recovery): the machine a new shift starts on.
+  activeController?.onEvent((record) => {
+    if (record.event.type === 'wipe-succeeded' && record.from === 'wiping-shift' && !record.ignored) void compliance?.run();
+  });
   const staffDesk = new StaffDesk({
     staff: ports.staff,
     shell,
     forceWipe: () => activeController?.forceWipe() ?? false,
     readRecentWipes: ports.readRecentWipes,
+    latestCompliance: () => compliance?.view() ?? null,
     reloadPolicy: ports.reloadPolicy,
     leaveKiosk: () => (activeController?.session() ? { ok: false, reason: 'failed', message: 'session-open' } : ports.leaveKiosk()),
   });
@@ -113,9 +131,11 @@ export function composeKiosk(ports: KioskPorts) {
     staffDesk,
     handlers,
     controller: activeController,
+    compliance,
     async start(fault: OutOfServiceReason | null): Promise<void> {
       if (activeController) await activeController.start(fault);
       kioskShell.refresh();
+      void compliance?.run();
     },
   };
 }
