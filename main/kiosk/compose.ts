@@ -111,9 +111,11 @@ export function composeKiosk(ports: KioskPorts) {
           log: ports.log,
         })
       : null;
-  // After every shift wipe (scheduled, caught up, staff's or recovery): the machine a new shift starts on.
+  // After every shift wipe (start-up, caught up, staff's or recovery), failed ones too: the machine a
+  // new shift starts on, and what staff need to see when it went out of service.
   activeController?.onEvent((record) => {
-    if (record.event.type === 'wipe-succeeded' && record.from === 'wiping-shift' && !record.ignored) void compliance?.run();
+    const done = record.event.type === 'wipe-succeeded' || record.event.type === 'wipe-failed';
+    if (done && record.from === 'wiping-shift' && !record.ignored) void compliance?.run();
   });
   const staffDesk = new StaffDesk({
     staff: ports.staff,
@@ -135,7 +137,8 @@ export function composeKiosk(ports: KioskPorts) {
     async start(fault: OutOfServiceReason | null): Promise<void> {
       if (activeController) await activeController.start(fault);
       kioskShell.refresh();
-      void compliance?.run();
+      // A start-up shift wipe still running triggers the run when it ends; otherwise check now.
+      if (activeController?.status().state !== 'wiping-shift') void compliance?.run();
     },
   };
 }

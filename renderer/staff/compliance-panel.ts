@@ -18,15 +18,17 @@ export class CompliancePanel {
   private readonly meta = h('p', { class: 'compliance-meta' });
   private readonly message = formMessage();
   private readonly refreshButton: HTMLButtonElement;
+  private readonly scroller: HTMLElement;
   private view: ComplianceView | null = null;
 
   constructor(private readonly ctx: ScreenContext) {
+    this.scroller = h('div', { class: 'compliance-scroll', attrs: { tabindex: '0', role: 'region', 'aria-labelledby': 'compliance-heading', 'data-may-scroll': '' } }, [this.list]);
     this.refreshButton = button({ kind: 'secondary', class: 'btn-small', icon: icon('reload'), text: 'staff.compliance.reload', onClick: () => void this.load() });
     this.el = h('section', { class: 'staff-section compliance-section', attrs: { 'aria-labelledby': 'compliance-heading' } }, [
       h('div', { class: 'section-head' }, [h('h2', { id: 'compliance-heading', text: 'staff.compliance.heading' }), this.refreshButton]),
       this.message,
       this.meta,
-      h('div', { class: 'compliance-scroll', attrs: { tabindex: '0', role: 'region', 'aria-labelledby': 'compliance-heading', 'data-may-scroll': '' } }, [this.list]),
+      this.scroller,
     ]);
   }
 
@@ -53,7 +55,11 @@ export class CompliancePanel {
       this.meta.append(h('span', { text: ['staff.compliance.checkedAt', { time: dateTime(view.checkedAt) }] }));
       if (view.outOfService.length > 0) this.meta.append(h('strong', { class: 'compliance-oos', text: ['staff.compliance.outOfService', { ids: view.outOfService.join(', ') }] }));
     }
-    this.list.replaceChildren(...(view?.checks ?? []).map((check) => this.item(check)));
+    // What needs doing first: fail, error, warn, then the rest, each in catalogue order.
+    const rank = { fail: 0, error: 1, warn: 2, pass: 3, 'not-applicable': 4 } as const;
+    const ordered = [...(view?.checks ?? [])].sort((a, b) => rank[a.status] - rank[b.status]);
+    this.list.replaceChildren(...ordered.map((check) => this.item(check)));
+    this.scroller.hidden = !view || view.checks.length === 0;
   }
 
   private item(check: Check): HTMLLIElement {

@@ -16,9 +16,10 @@ interface View {
   dispose?(): void;
 }
 
-/** Force wipe across the top (the action staff come for), then the records and, for admins, admin actions. */
+/** Force wipe across the top (the action staff come for), then compliance and the records and, for admins, admin actions. */
 function dashboard(ctx: ScreenContext, staff: StaffView, records: WipeRecords, compliance: CompliancePanel): View {
-  const lower = h('div', { class: `staff-lower${staff.role === 'admin' ? ' with-admin' : ''}` }, [records.el, compliance.el, staff.role === 'admin' ? adminSection(ctx) : null]);
+  const reports = h('div', { class: 'staff-reports' }, [compliance.el, records.el]);
+  const lower = h('div', { class: `staff-lower${staff.role === 'admin' ? ' with-admin' : ''}` }, [reports, staff.role === 'admin' ? adminSection(ctx) : null]);
   const el = h('div', { class: 'staff-dashboard' }, [forceWipeSection(ctx), lower]);
   void records.load();
   void compliance.load();

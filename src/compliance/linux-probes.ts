@@ -29,7 +29,8 @@ export function linuxProbes(options: LinuxProbeOptions = {}): ComplianceProbes {
   const root = options.root ?? '/';
   const run = options.run ?? execFileRunner;
   const now = options.now ?? (() => new Date());
-  const timeoutMs = options.commandTimeoutMs ?? 15_000;
+  // Old counter PCs under load: apt-get -s can take tens of seconds; a timeout is `error`, never a pass.
+  const timeoutMs = options.commandTimeoutMs ?? 60_000;
   let packages: Promise<string[]> | null = null;
   const installed = () => (packages ??= dpkgPackages(run, options.dpkgAdminDir, timeoutMs));
 

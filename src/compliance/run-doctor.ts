@@ -15,7 +15,7 @@ export interface DoctorOptions {
   checks?: readonly CheckDefinition[];
 }
 
-export const defaultCheckTimeoutMs = 20_000;
+export const defaultCheckTimeoutMs = 90_000;
 
 /**
  * Runs the checks side by side. A check whose probe throws or does not answer in time is `error`
