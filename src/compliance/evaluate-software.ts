@@ -1,5 +1,5 @@
 import type { ChatApp } from './chat-apps';
-import { anyMatches, displayNameMatches, nameMatches } from './matching';
+import { anyMatches, displayNameMatches } from './matching';
 import type { RemoteDesktopFacts } from './probes';
 import type { RemoteAccessTool } from './remote-access-tools';
 import type { CheckOutcome } from './types';
@@ -27,8 +27,10 @@ function hasFolders(facts: SoftwareFacts, tool: RemoteAccessTool): boolean {
   return wanted.some((folder) => facts.folders.includes(folder));
 }
 
+/** Exact id or name, case-insensitive: an approval names one tool, never a family of them. */
 export function isApproved(tool: { id: string; name: string }, allow: readonly string[]): boolean {
-  return allow.some((entry) => nameMatches(entry, tool.id) || nameMatches(entry, tool.name));
+  const wanted = (text: string) => text.trim().toLowerCase();
+  return allow.some((entry) => wanted(entry) === tool.id || wanted(entry) === wanted(tool.name));
 }
 
 /**

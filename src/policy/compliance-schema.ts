@@ -40,6 +40,13 @@ const endpoint = z
   .refine((text) => parseEndpoint(text) !== null, 'must be "host:port" (a host name, IPv4 or [IPv6] address and a port 1-65535)')
   .describe('"host:port", e.g. 10.0.0.5:445 or portal.example.gov.vn:443');
 
+/** A name, not a pattern: a "*" in an approved list would approve every tool at once. */
+const plainName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._()+-]*$/, 'must be a plain name (letters, digits, space . _ ( ) + -), no wildcard');
+
 const isoDate = z.string().regex(/^\d{4}-\d\d-\d\d$/, 'must be a date as YYYY-MM-DD');
 
 /** Lists where a repeat is a mistake rather than harmless. */
@@ -55,10 +62,10 @@ export const complianceSchema = z
   .strictObject({
     outOfServiceOn: uniqueList(checkId).describe('Check ids whose FAIL takes the kiosk out of service.'),
     remoteAccess: z.strictObject({
-      allow: uniqueList(z.string().min(1).max(64)).describe('Approved remote-access tools by catalogue id or name (e.g. rustdesk); the rest fail.'),
+      allow: uniqueList(plainName).describe('Approved remote-access tools by catalogue id or exact name (e.g. rustdesk); the rest fail.'),
     }),
     antivirus: z.strictObject({
-      approved: uniqueList(z.string().min(1).max(64)).describe('Approved antivirus agents: a process or package name (Linux), a product name (Windows).'),
+      approved: uniqueList(plainName).describe('Approved antivirus agents: a process or package name (Linux), a product name (Windows).'),
       maxSignatureAgeDays: z.number().int().min(1).max(365),
     }),
     updates: z
