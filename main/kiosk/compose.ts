@@ -107,7 +107,12 @@ export function composeKiosk(ports: KioskPorts) {
       ? new ComplianceWatch({
           ...complianceDeps,
           outOfServiceOn: policy.compliance.outOfServiceOn,
-          outOfService: () => activeController.reportFault('compliance'),
+          // Persisted too (service record in the audit log, `status`, a restart): only a successful
+          // shift wipe clears it, and the doctor runs again right after that wipe.
+          outOfService: () => {
+            activeController.reportFault('compliance');
+            ports.markOutOfService('compliance').catch((error: unknown) => ports.log(`out-of-service flag not written: ${error instanceof Error ? error.message : 'error'}`));
+          },
           log: ports.log,
         })
       : null;

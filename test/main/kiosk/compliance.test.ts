@@ -29,6 +29,8 @@ describe('kiosk: the compliance doctor', () => {
     expect(k.window.last).toMatchObject({ state: 'out-of-service', outOfService: { reason: 'compliance' } });
     expect(await k.handlers['kiosk:start-session'](null)).toMatchObject({ ok: false });
     expect(k.compliance?.view()).toMatchObject({ outOfService: ['remote-access'] });
+    // Persisted (a service record, \`status\`, a restart all see it), cleared only by a shift wipe.
+    expect(k.outOfService).toEqual(['compliance']);
   });
 
   it('a fail outside outOfServiceOn, or an error of one inside it, is recorded but keeps the kiosk serving', async () => {
@@ -36,6 +38,7 @@ describe('kiosk: the compliance doctor', () => {
     await k.start(null);
     await settle();
     expect(k.complianceRecords[0]!.counts).toMatchObject({ fail: 1, error: 1 });
+    expect(k.outOfService).toEqual([]);
     expect(k.window.last?.state).toBe('welcome');
   });
 
