@@ -125,7 +125,7 @@ export const remoteAccessTools: readonly RemoteAccessTool[] = [
   },
   {
     id: 'gotoassist',
-    name: 'GoTo Assist / GoTo Resolve',
+    name: 'GoTo Assist (GoTo Resolve)',
     windows: { processes: ['GoToAssist', 'g2ax_comm_customer', 'GoTo Opener', 'GoToResolve*'], services: ['GoToAssist*', 'GoTo Resolve*'], uninstall: ['GoToAssist', 'GoTo Resolve'], folders: ['%ProgramFiles(x86)%\\GoTo Resolve Unattended'] },
     linux: none,
   },

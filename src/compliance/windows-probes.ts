@@ -65,7 +65,9 @@ export function windowsProbes(options: WindowsProbeOptions = {}): ComplianceProb
     },
     remoteDesktop: () => section('remoteDesktop'),
     async antivirus() {
-      const products: AntivirusProduct[] = (await section('antivirus')).map((p) => ({ name: p.name, source: 'security-center', ...decodeProductState(p.productState), signatureAgeDays: null }));
+      // A vendor's display name may hold "&" or "/": keep it a plain product name for the evidence.
+      const plain = (name: string) => name.replace(/[^\p{L}\p{N} ._:()+,@-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 100) || 'unnamed product';
+      const products: AntivirusProduct[] = (await section('antivirus')).map((p) => ({ name: plain(p.name), source: 'security-center', ...decodeProductState(p.productState), signatureAgeDays: null }));
       const defender = (await document()).defender;
       if (defender) {
         const enabled = defender.antivirusEnabled && defender.realTimeProtectionEnabled;

@@ -6,6 +6,7 @@ import { countPendingSecurityUpdates } from '../../../src/compliance/linux-apt';
 import { nameMatches } from '../../../src/compliance/matching';
 import { evaluateNetworkZone } from '../../../src/compliance/network-zone';
 import { remoteAccessTools } from '../../../src/compliance/remote-access-tools';
+import { evidenceText } from '../../../src/compliance/report-schema';
 import { complianceDefaults, complianceSchema, parseEndpoint } from '../../../src/policy/compliance-schema';
 
 const linux = (facts: Partial<SoftwareFacts>): SoftwareFacts => ({ platform: 'linux', processes: [], installed: [], services: [], folders: [], ...facts });
@@ -19,6 +20,10 @@ describe('catalogues', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ['teamviewer', 'ultraviewer', 'anydesk', 'rustdesk', 'chrome-remote-desktop', 'tightvnc', 'ultravnc', 'realvnc', 'tigervnc', 'x11vnc', 'splashtop', 'anyviewer', 'screenconnect', 'ammyy-admin', 'dwservice', 'quick-assist']) expect(ids).toContain(id);
     for (const tool of remoteAccessTools) expect(tool.windows.processes.length + tool.linux.processes.length, tool.id).toBeGreaterThan(0);
+  });
+
+  it('every catalogue name passes the evidence whitelist (else finding that tool would turn into an error)', () => {
+    for (const name of [...remoteAccessTools, ...chatApps].map((entry) => entry.name)) expect(evidenceText.safeParse(name).success, name).toBe(true);
   });
 });
 

@@ -87,6 +87,13 @@ describe('Windows probes on recorded PowerShell documents', () => {
     }
   });
 
+  it("a vendor's product name with & or / is reported as a plain name, not rejected", async () => {
+    const doc = JSON.parse(fixture('windows-11-25h2-compliant.json')) as Record<string, unknown>;
+    const text = JSON.stringify({ ...doc, antivirus: [{ name: 'Bkav Pro & Total/Security', productState: 0x041000 }] });
+    const report = await runDoctor({ probes: windowsProbes({ run: () => Promise.resolve(text) }), policy, now, only: ['antivirus'] });
+    expect(report.checks[0]).toMatchObject({ status: 'pass', evidence: { healthy: ['Bkav Pro Total Security'] } });
+  });
+
   it('malformed output, no PowerShell and a timeout make every Windows check error (never pass)', async () => {
     const failures: CommandRunner[] = [
       () => Promise.resolve('WARNING: something\n{"version":1'),
