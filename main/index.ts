@@ -36,6 +36,9 @@ import { machinePolicyAtBoot } from './kiosk/machine-policy';
 import { startMetricsWriter } from './kiosk/metrics-writer';
 import type { MachinePolicyPort } from './kiosk/policy-pickup';
 import { composeKiosk } from './kiosk/compose';
+import { probesForPlatform } from '../src/compliance/probes-for-platform';
+import { runDoctor } from '../src/compliance/run-doctor';
+import type { AuditSink, ComplianceAuditRecord } from '../src/audit/record-types';
 import { buildCoreServices } from './kiosk/core-services';
 import { holdKioskLock, type HeldLock } from './kiosk/liveness';
 import { anotherKioskRunning, runStartupWipe, startupWipeCommand, WIPE_ON_START, wipeOnStartTrigger, type SpawnSync } from './kiosk/startup-wipe';
@@ -155,6 +158,7 @@ async function main(): Promise<void> {
     },
     machinePolicy,
     log,
+    compliance: complianceDoctor(services?.audit ?? null, plan.policy),
   });
 
   attachUiGuards(win.ui.webContents, () => kiosk.shell.activity(), log);
@@ -222,3 +226,13 @@ main().catch((error: unknown) => {
   log(`fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   app.exit(1);
 });
+
+/** The doctor on this machine's real probes, its records appended to the audit log. */
+function complianceDoctor(audit: AuditSink | null, policy: Policy | null) {
+  if (!audit || !policy) return null;
+  const settings = policy.compliance;
+  return {
+    runDoctor: () => runDoctor({ probes: probesForPlatform(), policy: settings }),
+    append: (record: ComplianceAuditRecord) => audit.append(record),
+  };
+}

@@ -19,6 +19,7 @@ export function buildIpcHandlers(shell: KioskShell, staff: StaffDesk): IpcHandle
     'staff:sign-out': async () => staff.signOut(),
     'staff:force-wipe': () => staff.forceWipe(),
     'staff:recent-wipes': () => staff.recentWipes(),
+    'staff:compliance': () => staff.compliance(),
     'staff:change-password': (current, next) => staff.changePassword(current, next),
     'staff:admin-action': (action, otp) => staff.adminAction(action, otp),
   };

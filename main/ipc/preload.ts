@@ -22,6 +22,7 @@ const api: KioskApi = {
   staffSignOut: () => invoke('staff:sign-out'),
   forceWipe: () => invoke('staff:force-wipe'),
   recentWipes: () => invoke('staff:recent-wipes'),
+  compliance: () => invoke('staff:compliance'),
   changePassword: (current, next) => invoke('staff:change-password', current, next),
   adminAction: (action, otp) => invoke('staff:admin-action', action, otp),
   setStaffPanelOpen: (open) => invoke('kiosk:staff-panel', open),

@@ -17,6 +17,7 @@ import { KioskShell } from './kiosk-shell';
 import { attachPolicyPickup, type MachinePolicyPort } from './policy-pickup';
 import type { KioskWindowPort, SiteViewFactory, SiteViewHandle } from './ports';
 import { SiteViewManager } from './site-view-manager';
+import { ComplianceWatch, type ComplianceWatchDeps } from './compliance-watch';
 import { StaffDesk, type StaffPort } from './staff-desk';
 import { createSessionWiper, createShiftWiper, type ShiftWiperDeps } from './wipers';
 
@@ -53,6 +54,8 @@ export interface KioskPorts {
   /** The machine policy file's pick-up at safe points; absent without a valid policy. */
   machinePolicy?: MachinePolicyPort | null;
   log(message: string): void;
+  /** The compliance doctor and the audit log's append; absent (tests, no policy) means no doctor runs. */
+  compliance?: Pick<ComplianceWatchDeps, 'runDoctor' | 'append'> | null;
 }
 
 /** The cookie canary's URL: `.invalid` never resolves, and the request guard refuses it anyway. */
@@ -117,11 +120,33 @@ export function composeKiosk(ports: KioskPorts) {
     log: ports.log,
   });
   if (activeController && ports.machinePolicy) pickup = attachPolicyPickup(ports.machinePolicy, activeController, shell, ports.clock, ports.log);
+  const complianceDeps = ports.compliance;
+  const compliance =
+    policy && activeController && complianceDeps
+      ? new ComplianceWatch({
+          ...complianceDeps,
+          outOfServiceOn: policy.compliance.outOfServiceOn,
+          // Persisted too (service record in the audit log, `status`, a restart): only a successful
+          // shift wipe clears it, and the doctor runs again right after that wipe.
+          outOfService: () => {
+            activeController.reportFault('compliance');
+            ports.markOutOfService('compliance').catch((error: unknown) => ports.log(`out-of-service flag not written: ${error instanceof Error ? error.message : 'error'}`));
+          },
+          log: ports.log,
+        })
+      : null;
+  // After every shift wipe (start-up, caught up, staff's or recovery), failed ones too: the machine a
+  // new shift starts on, and what staff need to see when it went out of service.
+  activeController?.onEvent((record) => {
+    const done = record.event.type === 'wipe-succeeded' || record.event.type === 'wipe-failed';
+    if (done && record.from === 'wiping-shift' && !record.ignored) void compliance?.run();
+  });
   const staffDesk = new StaffDesk({
     staff: ports.staff,
     shell,
     forceWipe: () => activeController?.forceWipe() ?? false,
     readRecentWipes: ports.readRecentWipes,
+    latestCompliance: () => compliance?.view() ?? null,
     reloadPolicy: ports.reloadPolicy,
     leaveKiosk: () => (activeController?.session() ? { ok: false, reason: 'failed', message: 'session-open' } : ports.leaveKiosk()),
   });
@@ -133,9 +158,12 @@ export function composeKiosk(ports: KioskPorts) {
     handlers,
     controller: activeController,
     policyPickup: pickup,
+    compliance,
     async start(fault: OutOfServiceReason | null): Promise<void> {
       if (activeController) await activeController.start(fault);
       kioskShell.refresh();
+      // A start-up shift wipe still running triggers the run when it ends; otherwise check now.
+      if (activeController?.status().state !== 'wiping-shift') void compliance?.run();
     },
   };
 }

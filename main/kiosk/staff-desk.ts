@@ -1,4 +1,4 @@
-import type { ActionResult, SignInResult, WipeRecordView } from '../../src/ipc/contract';
+import type { ActionResult, ComplianceView, SignInResult, WipeRecordView } from '../../src/ipc/contract';
 import { decisionToResult } from '../../src/shell/staff-results';
 import type { StaffAccess } from '../../src/staff/staff-access';
 import type { WipeAuditRecord } from '../../src/audit/record-types';
@@ -17,6 +17,8 @@ export interface StaffDeskDeps {
   shell: Pick<KioskShell, 'setStaff' | 'signedInStaffId'>;
   forceWipe(): boolean;
   readRecentWipes(count: number): Promise<WipeAuditRecord[]>;
+  /** The last compliance doctor run, or null before the first one. */
+  latestCompliance(): ComplianceView | null;
   reloadPolicy(): Promise<ActionResult>;
   /** Leaves the kiosk (admin exit); refuses while a citizen session is open. */
   leaveKiosk(): ActionResult;
@@ -51,6 +53,12 @@ export class StaffDesk {
     if (!decided.ok) return [];
     const records = await this.deps.readRecentWipes(RECENT_WIPES);
     return records.map((r) => ({ scope: r.scope, trigger: r.trigger, startedAt: r.startedAt, durationMs: r.durationMs, filesRemoved: r.filesRemoved, result: r.result }));
+  }
+
+  /** Any signed-in staff member may read it (audited as view-records): the counter needs to know why. */
+  async compliance(): Promise<ComplianceView | null> {
+    const decided = await this.authorize('view-records', null);
+    return decided.ok ? this.deps.latestCompliance() : null;
   }
 
   async changePassword(current: string, next: string): Promise<ActionResult> {

@@ -15,6 +15,7 @@ const steps: Record<OutOfServiceReason, readonly Step[]> = {
   'wipe-overdue': [['oos.step.forceWipe'], statusCmd, ['oos.step.callIt']],
   'journal-unfinished': [['oos.step.forceWipe'], statusCmd, ['oos.step.callIt']],
   'internal-error': [['oos.step.restart'], statusCmd, ['oos.step.callIt']],
+  compliance: [['oos.step.compliance', 'public-kiosk doctor'], ['oos.step.callIt']],
 };
 
 /** Citizens read one line (ask the counter); staff get the reason and the exact next steps. */

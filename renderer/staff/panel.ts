@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../screens/chrome.js';
 import { adminSection, forceWipeSection } from './actions.js';
 import { ChangePasswordForm } from './change-password.js';
 import { SignInForm } from './sign-in.js';
+import { CompliancePanel } from './compliance-panel.js';
 import { WipeRecords } from './wipe-records.js';
 
 interface View {
@@ -15,11 +16,13 @@ interface View {
   dispose?(): void;
 }
 
-/** Force wipe across the top (the action staff come for), then the records and, for admins, admin actions. */
-function dashboard(ctx: ScreenContext, staff: StaffView, records: WipeRecords): View {
-  const lower = h('div', { class: `staff-lower${staff.role === 'admin' ? ' with-admin' : ''}` }, [records.el, staff.role === 'admin' ? adminSection(ctx) : null]);
+/** Force wipe across the top (the action staff come for), then compliance and the records and, for admins, admin actions. */
+function dashboard(ctx: ScreenContext, staff: StaffView, records: WipeRecords, compliance: CompliancePanel): View {
+  const reports = h('div', { class: 'staff-reports' }, [compliance.el, records.el]);
+  const lower = h('div', { class: `staff-lower${staff.role === 'admin' ? ' with-admin' : ''}` }, [reports, staff.role === 'admin' ? adminSection(ctx) : null]);
   const el = h('div', { class: 'staff-dashboard' }, [forceWipeSection(ctx), lower]);
   void records.load();
+  void compliance.load();
   return { el, focusTarget: () => el.querySelector('h2') };
 }
 
@@ -38,6 +41,7 @@ export class StaffPanel implements Screen {
   /** A rejected machine policy change: staff tell IT; the problems themselves are for `policy check`. */
   private readonly policyAlert = h('p', { class: 'staff-policy-alert', attrs: { role: 'status' } });
   private readonly records: WipeRecords;
+  private readonly compliance: CompliancePanel;
   private view: View | null = null;
   private mode = '';
   private wipeSeen = false;
@@ -45,6 +49,7 @@ export class StaffPanel implements Screen {
 
   constructor(private readonly ctx: ScreenContext) {
     this.records = new WipeRecords(ctx);
+    this.compliance = new CompliancePanel(ctx);
     this.lang = new LanguageSwitch(ctx);
     this.close = button({ kind: 'on-dark', class: 'btn-staff-close', icon: icon('close'), text: 'staff.close', onClick: () => ctx.closeStaff() });
     const bar = h('header', { class: 'staff-bar' }, [
@@ -82,6 +87,7 @@ export class StaffPanel implements Screen {
     if (this.renderedLanguage !== language()) {
       this.renderedLanguage = language();
       this.records.render();
+      this.compliance.render();
     }
   }
 
@@ -98,7 +104,7 @@ export class StaffPanel implements Screen {
     this.mode = mode;
     if (!staff) this.view = new SignInForm(this.ctx);
     else if (staff.mustChangePassword) this.view = new ChangePasswordForm(this.ctx);
-    else this.view = dashboard(this.ctx, staff, this.records);
+    else this.view = dashboard(this.ctx, staff, this.records, this.compliance);
     this.body.replaceChildren(this.view.el);
     this.body.dataset['mode'] = mode.split(':')[0] ?? mode;
     if (this.root.isConnected) this.view.focusTarget()?.focus();

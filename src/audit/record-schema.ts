@@ -67,19 +67,20 @@ const policyRecord = z.strictObject({
   hash: z.string().regex(/^[a-f0-9]{64}$/, 'must be a sha256 hex digest'),
 });
 
+/** A compliance doctor run: ids, statuses, severities and counts only — never the evidence. */
 const complianceRecord = z.strictObject({
   type: z.literal('compliance'),
   at: isoTime,
-  platform: z.string().regex(/^[a-z0-9]{1,16}$/, 'must be a platform name'),
+  platform: z.enum(['win32', 'linux', 'darwin', 'other']),
   checks: z
     .array(
       z.strictObject({
-        id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a kebab-case check id'),
+        id: reasonCode,
         status: z.enum(['pass', 'fail', 'warn', 'not-applicable', 'error']),
         severity: z.enum(['critical', 'high', 'medium', 'low']),
       }),
     )
-    .max(500),
+    .max(64),
   counts: z.strictObject({ pass: count, fail: count, warn: count, notApplicable: count, error: count }),
 });
 

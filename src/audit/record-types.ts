@@ -80,7 +80,7 @@ export type ComplianceSeverity = 'critical' | 'high' | 'medium' | 'low';
 export interface ComplianceAuditRecord {
   type: 'compliance';
   at: string;
-  platform: string;
+  platform: 'win32' | 'linux' | 'darwin' | 'other';
   checks: { id: string; status: ComplianceStatus; severity: ComplianceSeverity }[];
   counts: { pass: number; fail: number; warn: number; notApplicable: number; error: number };
 }

@@ -16,6 +16,7 @@ import { scheduleCommand } from './commands/schedule';
 import { metricsCommand } from './commands/metrics';
 import { forwardCommand } from './commands/forward';
 import { reportCommand } from './commands/report';
+import { doctorCommand } from './commands/doctor';
 
 /**
  * Every CLI command, in the order `--help` lists them. Each lives in its own file under commands/
@@ -39,4 +40,5 @@ export const commands: Command[] = [
   metricsCommand,
   forwardCommand,
   reportCommand,
+  doctorCommand,
 ];

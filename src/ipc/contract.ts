@@ -15,7 +15,7 @@ export interface Localized {
 
 export type KioskState = 'starting' | 'welcome' | 'in-session' | 'ending' | 'wiping-shift' | 'out-of-service';
 
-export type OutOfServiceReason = 'policy-invalid' | 'wipe-failed' | 'wipe-overdue' | 'journal-unfinished' | 'internal-error';
+export type OutOfServiceReason = 'policy-invalid' | 'wipe-failed' | 'wipe-overdue' | 'journal-unfinished' | 'internal-error' | 'compliance';
 
 /** Everything the UI shows, pushed on every change. No personal data: the site is a host and a title. */
 export interface KioskStatus {
@@ -71,6 +71,24 @@ export interface WipeRecordView {
   result: 'succeeded' | 'failed';
 }
 
+/**
+ * The last compliance doctor run as staff see it (src/compliance/): every check with its status,
+ * remediation and whitelisted evidence. `outOfService` lists the failing ids that took the kiosk out.
+ */
+export interface ComplianceView {
+  checkedAt: string;
+  platform: string;
+  checks: {
+    id: string;
+    status: 'pass' | 'fail' | 'warn' | 'not-applicable' | 'error';
+    severity: 'critical' | 'high' | 'medium' | 'low';
+    title: Localized;
+    remediation: Localized;
+    evidence: Record<string, string | number | boolean | null | string[]>;
+  }[];
+  outOfService: string[];
+}
+
 const none = z.tuple([]);
 const staffId = z.string().min(1).max(64);
 const secret = z.string().min(1).max(256);
@@ -88,6 +106,7 @@ export const requestSchemas = {
   'staff:sign-out': none,
   'staff:force-wipe': none,
   'staff:recent-wipes': none,
+  'staff:compliance': none,
   'staff:change-password': z.tuple([secret, secret]),
   'staff:admin-action': z.tuple([z.enum(['reload-policy', 'leave-kiosk']), otp]),
   'kiosk:staff-panel': z.tuple([z.boolean()]),
@@ -108,6 +127,7 @@ export interface ChannelResults {
   'staff:sign-out': ActionResult;
   'staff:force-wipe': ActionResult;
   'staff:recent-wipes': WipeRecordView[];
+  'staff:compliance': ComplianceView | null;
   'staff:change-password': ActionResult;
   'staff:admin-action': ActionResult;
   'kiosk:staff-panel': ActionResult;
@@ -128,6 +148,8 @@ export interface KioskApi {
   staffSignOut(): Promise<ActionResult>;
   forceWipe(): Promise<ActionResult>;
   recentWipes(): Promise<WipeRecordView[]>;
+  /** The last compliance doctor run (signed-in staff only; null before the first run or when not signed in). */
+  compliance(): Promise<ComplianceView | null>;
   changePassword(current: string, next: string): Promise<ActionResult>;
   adminAction(action: 'reload-policy' | 'leave-kiosk', otp: string): Promise<ActionResult>;
   /**

@@ -1,3 +1,4 @@
+import { complianceDefaults } from './compliance-schema';
 import type { Policy } from './schema';
 
 /** A policy layer: any subset of the policy. Objects merge key by key; arrays replace whole. */
@@ -34,4 +35,5 @@ export const builtInDefaults: PolicyLayer = {
     lockout: { maxFailures: 5, baseDelaySeconds: 30 },
   },
   reporting: { prometheus: {}, syslog: [], onTimeGraceMinutes: 15 },
+  compliance: complianceDefaults,
 };

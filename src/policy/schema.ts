@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { complianceSchema } from './compliance-schema';
 import { parseHostPattern } from './host-pattern';
 import { osPath } from './schema-os-path';
 import { reportingSchema } from './schema-reporting';
@@ -153,6 +154,7 @@ export const policySchema = z.strictObject({
     }),
   }),
   reporting: reportingSchema,
+  compliance: complianceSchema,
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -13,7 +13,7 @@ const srcLayers: readonly (readonly string[])[] = [
   ['state'],
   ['audit', 'policy'],
   ['schedule'],
-  ['wipe', 'staff', 'liveness', 'install', 'metrics', 'policy-pickup', 'forwarding', 'report'],
+  ['wipe', 'staff', 'liveness', 'install', 'compliance', 'metrics', 'policy-pickup', 'forwarding', 'report'],
   ['session'],
   ['shell'],
   ['cli'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KioskStatus, Language } from '../../../src/ipc/contract';
-import { admin, clerk, inSession, shiftEnding, welcome, wipeRecords } from '../support/renderer-fixtures';
+import { admin, clerk, complianceView, inSession, shiftEnding, welcome, wipeRecords } from '../support/renderer-fixtures';
 import { axeFindings } from '../support/renderer-axe';
 import { contrastProblems } from '../support/renderer-contrast';
 import { layoutProblems } from '../support/renderer-layout';
@@ -68,6 +68,18 @@ const cases: Case[] = [
   { name: 'out-of-service-overdue', screen: 'out-of-service', status: oos('wipe-overdue'), text: { vi: 'Chưa xoá dữ liệu cuối ca', en: 'end-of-shift wipe has not run' } },
   { name: 'out-of-service-journal', screen: 'out-of-service', status: oos('journal-unfinished'), text: { vi: 'bị gián đoạn', en: 'was interrupted' } },
   { name: 'out-of-service-internal', screen: 'out-of-service', status: oos('internal-error'), text: { vi: 'Khởi động lại máy', en: 'Restart the computer' } },
+  { name: 'out-of-service-compliance', screen: 'out-of-service', status: oos('compliance'), text: { vi: 'public-kiosk doctor', en: 'public-kiosk doctor' } },
+  {
+    name: 'staff-dashboard-compliance', screen: 'staff',
+    status: (l) => welcome(l, { state: 'out-of-service', outOfService: { reason: 'compliance', since: '2025-11-27T04:31:40.000Z' }, staff: clerk }),
+    text: { vi: 'Máy ngừng phục vụ vì: remote-access', en: 'Out of service because of: remote-access' },
+    setup: async (k) => {
+      await k.script('recentWipes', [{ result: wipeRecords }]);
+      await k.script('compliance', [{ result: complianceView }]);
+      await openStaff(k);
+      await k.page.locator('.compliance-item').nth(7).waitFor();
+    },
+  },
   { name: 'staff-sign-in', screen: 'staff', status: (l) => welcome(l), setup: openStaff, text: { vi: 'Đăng nhập nhân viên', en: 'Staff sign-in' } },
   {
     name: 'staff-otp', screen: 'staff', status: (l) => welcome(l), text: { vi: 'Mã OTP (6 chữ số)', en: 'One-time code (6 digits)' },

@@ -49,13 +49,14 @@ export function installFakeKiosk(initial: KioskStatus): void {
   const defaults: Record<string, unknown> = {
     staffSignIn: { ok: false, reason: 'invalid' },
     recentWipes: [],
+    compliance: null,
   };
   const answer = async (method: keyof KioskApi, args: unknown[]): Promise<unknown> => {
     control.calls.push({ method, args });
     const queue = scripts.get(method);
     const next = queue && queue.length > 1 ? queue.shift() : queue?.[0];
     if (next?.status) control.push(next.status);
-    return structuredClone(next ? next.result : (defaults[method] ?? { ok: true }));
+    return structuredClone(next ? next.result : method in defaults ? defaults[method] : { ok: true });
   };
   const call =
     (method: keyof KioskApi) =>
@@ -79,6 +80,7 @@ export function installFakeKiosk(initial: KioskStatus): void {
     staffSignOut: call('staffSignOut'),
     forceWipe: call('forceWipe'),
     recentWipes: call('recentWipes'),
+    compliance: call('compliance'),
     changePassword: call('changePassword'),
     adminAction: call('adminAction'),
     setStaffPanelOpen: call('setStaffPanelOpen'),

@@ -1,3 +1,5 @@
+import { checkDefinitions } from '../../../src/compliance/checks';
+import type { ComplianceView } from '../../../src/ipc/contract';
 import type { KioskStatus, Language, StaffView, WipeRecordView } from '../../../src/ipc/contract';
 import { shiftWarningFullscreen } from '../../../src/shell/shift-warning';
 
@@ -58,3 +60,14 @@ export const wipeRecords: WipeRecordView[] = [
   { scope: 'shift', trigger: 'catch-up', startedAt: '2025-11-26T01:00:12.000Z', durationMs: 3877, filesRemoved: 4602, result: 'succeeded' },
   { scope: 'session', trigger: 'manual', startedAt: '2025-11-25T08:20:44.000Z', durationMs: 1102, filesRemoved: 310, result: 'succeeded' },
 ];
+
+/** A compliance doctor run as staff see it: the real check texts, one remote-access tool running. */
+export const complianceView: ComplianceView = {
+  checkedAt: '2025-11-27T04:31:40.000Z',
+  platform: 'win32',
+  outOfService: ['remote-access'],
+  checks: checkDefinitions.map((check) => {
+    const status = ({ 'remote-access': 'fail', 'os-support': 'fail', 'kiosk-account': 'warn', 'network-zone': 'error', 'browser-passwords': 'not-applicable' } as const)[check.id as string] ?? 'pass';
+    return { id: check.id, status, severity: check.severity, title: check.title, remediation: check.remediation, evidence: {} };
+  }),
+};

@@ -60,6 +60,7 @@ describe('preload', () => {
       ['staffSignOut', [], 'staff:sign-out'],
       ['forceWipe', [], 'staff:force-wipe'],
       ['recentWipes', [], 'staff:recent-wipes'],
+      ['compliance', [], 'staff:compliance'],
       ['changePassword', ['old', 'new'], 'staff:change-password'],
       ['adminAction', ['leave-kiosk', '123456'], 'staff:admin-action'],
       ['setStaffPanelOpen', [true], 'kiosk:staff-panel'],

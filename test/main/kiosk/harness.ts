@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { ComplianceAuditRecord } from '../../../src/audit/record-types';
+import type { ComplianceReport } from '../../../src/compliance/types';
 import type { ActionResult } from '../../../src/ipc/contract';
 import type { Policy } from '../../../src/policy/schema';
 import type { SessionCanaries } from '../../../src/wipe/canaries';
@@ -25,6 +27,8 @@ export interface HarnessInit {
   relaunchedForWipe?: boolean;
   lastShiftWipeCovered?: string | null;
   machinePolicy?: MachinePolicyPort | null;
+  /** Doctor runs answer these reports in turn (the last one repeats); absent: no doctor. */
+  complianceReports?: ComplianceReport[];
 }
 
 /** The kiosk wired exactly as main/index.ts wires it, with every Electron piece and disk a fake. */
@@ -42,6 +46,8 @@ export function makeShell(init: HarnessInit = {}) {
   const dirs = new Set<string>();
   const left: string[] = [];
   const log: string[] = [];
+  const complianceRecords: ComplianceAuditRecord[] = [];
+  const reports = init.complianceReports ? [...init.complianceReports] : null;
   const downloads = path.resolve('/srv/pk/downloads');
   const covered = init.lastShiftWipeCovered === undefined ? FRIDAY_17 : init.lastShiftWipeCovered;
   const kiosk = composeKiosk({
@@ -80,6 +86,12 @@ export function makeShell(init: HarnessInit = {}) {
     },
     machinePolicy: init.machinePolicy ?? null,
     log: (m) => void log.push(m),
+    compliance: reports
+      ? {
+          runDoctor: async () => (reports.length > 1 ? reports.shift()! : reports[0]!),
+          append: async (record) => void complianceRecords.push(record),
+        }
+      : null,
   });
-  return { ...kiosk, clock, window, siteViews, wipes, wipePlan, outOfService, relaunches, remembered, written, dirs, left, log, downloads };
+  return { ...kiosk, complianceRecords, clock, window, siteViews, wipes, wipePlan, outOfService, relaunches, remembered, written, dirs, left, log, downloads };
 }

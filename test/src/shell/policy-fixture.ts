@@ -1,3 +1,4 @@
+import { complianceDefaults } from '../../../src/policy/compliance-schema';
 import { policySchema, type Policy } from '../../../src/policy/schema';
 
 /** A complete, schema-valid policy for shell tests; `tweak` edits a fresh copy before validation. */
@@ -32,6 +33,7 @@ export function testPolicy(tweak: (p: Policy) => void = () => undefined): Policy
       lockout: { maxFailures: 5, baseDelaySeconds: 30 },
     },
     reporting: { prometheus: {}, syslog: [], onTimeGraceMinutes: 15 },
+    compliance: structuredClone(complianceDefaults),
   };
   tweak(policy);
   return policySchema.parse(policy);

@@ -11,6 +11,7 @@ describe('faultFromServiceState', () => {
     [{ ...inService, outOfService: { reason: 'wipe-failed', since } }, 'wipe-failed'],
     [{ ...inService, outOfService: { reason: 'session-clear-failed', since } }, 'wipe-failed'],
     [{ ...inService, outOfService: { reason: 'wipe-overdue', since } }, 'wipe-overdue'],
+    [{ ...inService, outOfService: { reason: 'compliance', since } }, 'compliance'],
     [{ ...inService, outOfService: { reason: 'audit-unavailable', since } }, 'internal-error'],
     [{ ...inService, outOfService: { reason: 'state-unreadable', since } }, 'internal-error'],
     [{ ...inService, outOfService: { reason: 'wipe-failed', since }, journalPending: true }, 'wipe-failed'],
