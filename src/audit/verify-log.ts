@@ -19,6 +19,14 @@ export interface AuditVerification {
   notes: string[];
 }
 
+/*
+ * What counts as committed (the rule appends and this check share): a record is committed once its
+ * whole line, newline included, is fsynced in audit.log — an append returns only after audit.head
+ * names it too. A crash can therefore leave (a) text after the last newline: an interrupted line,
+ * never acknowledged, cut off by the next append; (b) audit.head one record behind, or missing with
+ * one record. Both are notes, not problems. Anything else cannot come from a crash and is reported.
+ */
+
 /**
  * Checks every seal, the chain, the order, the head, and (keyed logs) the credential-store copy of
  * the head, which shows a rollback to an older audit.log and audit.head. Reads; changes nothing.
@@ -56,7 +64,8 @@ export async function verifyAuditLog(stateRoot: string, store: CredentialStore |
     lines.push({ line, seq: body.seq, seal: opened.seal, chained: body.prev === prevSeal });
     prevSeal = opened.seal;
   });
-  if (torn) problems.push({ line: texts.length + 1, kind: 'torn', detail: 'the last line was cut off (interrupted write)' });
+  // Text after the last newline was never acknowledged (see 'committed' above): a note, cut off by the next append.
+  if (torn) notes.push(`line ${texts.length + 1} is an interrupted append (no newline, never committed); the next append removes it`);
   problems.push(...classifySequence(lines));
   const headText = await readTextIfExists(files.auditHead);
   checkHead(headText, { key, lines, lastSeal: prevSeal, keyedSeen, problems, notes });
@@ -85,7 +94,8 @@ interface HeadContext {
 function checkHead(text: string | null, context: HeadContext): void {
   const { key, lines, problems } = context;
   if (text === null) {
-    if (lines.length > 0) problems.push({ line: 0, kind: 'head-mismatch', detail: 'audit.head is missing' });
+    if (lines.length === 1 && lines[0]?.seq === 1) context.notes.push('audit.head is missing: the first append was interrupted before it was written');
+    else if (lines.length > 0) problems.push({ line: 0, kind: 'head-mismatch', detail: 'audit.head is missing' });
     return;
   }
   const head = parseHead(text);
@@ -105,6 +115,8 @@ function checkHead(text: string | null, context: HeadContext): void {
     // The line is fsynced before the head is rewritten: a crash in between leaves the head behind.
     if (head.count > 0 && lines.find((l) => l.seq === head.count)?.seal !== head.last) {
       problems.push({ line: 0, kind: 'truncated', detail: 'the record audit.head names was replaced' });
+    } else if (lastSeq - head.count > 1) {
+      problems.push({ line: 0, kind: 'head-mismatch', detail: `audit.head is ${lastSeq - head.count} records behind; an interrupted append leaves it at most one behind` });
     } else {
       context.notes.push(`${lastSeq - head.count} record(s) after the head: an append was interrupted before audit.head was updated`);
     }

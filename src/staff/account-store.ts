@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { crashPoint } from '../crash/crash-points';
 import { readTextIfExists, writeFileAtomic } from '../state/atomic-file';
 import { acquireFileLock } from '../state/file-lock';
 import { verifierSchema } from './verifier';
@@ -72,6 +73,7 @@ export class AccountStore {
   /** Runs `change` on the current accounts under the lock; whatever it leaves in the array is saved. */
   async update<T>(change: (accounts: StaffAccount[]) => T): Promise<T> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    crashPoint('dir:made', 'staff');
     const lock = await acquireFileLock(`${this.file}.lock`, 'staff accounts', 15_000);
     try {
       const accounts = await this.read();

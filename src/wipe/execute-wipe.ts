@@ -1,4 +1,5 @@
 import type { WipeTrigger } from '../audit/record-types';
+import { crashPoint } from '../crash/crash-points';
 import { loadCanaries } from './canaries';
 import { wipeCredentialServices, type CredentialWipe } from './credentials';
 import { writeJournal } from './journal';
@@ -39,9 +40,14 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
   const canaries = await loadCanaries(roots.state, request.scope === 'session' ? request.sessionId : undefined);
   const policy = { ...defaultRemovalPolicy, ...deps.removal };
   const results: TargetResult[] = [];
-  for (const target of targets) results.push(await removeTarget(target, rootOf(target, roots), policy));
+  for (const target of targets) {
+    crashPoint('wipe:before-target', target.label);
+    results.push(await removeTarget(target, rootOf(target, roots), policy));
+    crashPoint('wipe:after-target', target.label);
+  }
   const credentials: CredentialWipe =
     request.scope === 'shift' ? await wipeCredentialServices(deps.credentialStore, deps.credentialServices) : { removed: 0, errors: [] };
+  crashPoint('wipe:before-verify', request.scope);
   const verification = await verifyWipe(roots, targets, canaries);
   const record = buildWipeRecord({
     scope: request.scope,
@@ -56,6 +62,7 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
     verification,
     canarySessions: canaries.sessions.length,
   });
+  crashPoint('wipe:before-record', request.scope);
   const recordWritten = await deps.audit.append(record).then(
     () => true,
     () => false,
