@@ -31,6 +31,7 @@ export type CrashStep =
   | 'lock:removed'
   // the wipe (src/wipe/)
   | 'wipe:before-target'
+  | 'wipe:target-removed'
   | 'wipe:after-target'
   | 'wipe:before-verify'
   | 'wipe:before-record'

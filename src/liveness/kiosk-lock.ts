@@ -108,6 +108,7 @@ async function linkNewLock(file: string, record: LockRecord): Promise<boolean> {
     throw error;
   } finally {
     await unlink(temp).catch(() => undefined);
+    crashPoint('lock:removed', 'kiosk.lock temp');
   }
 }
 
