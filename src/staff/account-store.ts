@@ -38,7 +38,7 @@ const fileSchema = z.strictObject({
 /** The accounts file is damaged or was edited by hand: nobody signs in until it is fixed (fail closed). */
 export class AccountFileError extends Error {
   constructor(file: string, detail: string) {
-    super(`staff accounts file ${file} is not valid: ${detail}`);
+    super(`staff accounts file ${file} is not valid: ${detail}; nobody can sign in until it is restored from a backup, or moved aside and the accounts added again with 'public-kiosk staff add'`);
     this.name = 'AccountFileError';
   }
 }

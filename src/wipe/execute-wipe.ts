@@ -63,11 +63,15 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
     canarySessions: canaries.sessions.length,
   });
   crashPoint('wipe:before-record', request.scope);
+  let recordError: string | undefined;
   const recordWritten = await deps.audit.append(record).then(
     () => true,
-    () => false,
+    (error: unknown) => {
+      recordError = error instanceof Error ? error.message : String(error);
+      return false;
+    },
   );
-  return settleWipe({
+  const outcome = await settleWipe({
     stateRoot: roots.state,
     audit: deps.audit,
     record,
@@ -75,6 +79,7 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
     coveredShiftEnd: request.coveredShiftEnd ?? null,
     canarySessionIds: canaries.sessions.map((c) => c.sessionId),
   });
+  return recordError === undefined ? outcome : { ...outcome, recordError };
 }
 
 function rootOf(target: WipeTarget, roots: WipeRoots): string {

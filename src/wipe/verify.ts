@@ -22,7 +22,7 @@ export async function verifyWipe(roots: WipeRoots, targets: readonly WipeTarget[
     const state = await targetState(target);
     if (state !== 'clean') errors.push(`verification: ${target.label} ${state}`);
   }
-  if (canaries.unreadable > 0) errors.push(`verification: ${canaries.unreadable} canary record(s) unreadable`);
+  if (canaries.unreadable > 0) errors.push(`verification: ${canaries.unreadable} canary record(s) unreadable (set aside as .bad; the next shift wipe runs without them)`);
   const values = canaries.sessions.flatMap(canaryValues);
   for (const [label, root] of [['session-data', roots.sessionData], ['downloads', roots.downloads]] as const) {
     const scan = await scanForCanaries(root, values);
