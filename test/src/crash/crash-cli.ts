@@ -15,13 +15,14 @@ export interface CrashRun {
 }
 
 /** Runs the built CLI through the test entry: `trace` collects every point, `kill` names the one to die at. */
-export function runCrashCli(trace: string | null, kill: string | null, args: readonly string[]): Promise<CrashRun> {
+export function runCrashCli(trace: string | null, kill: string | null, args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CrashRun> {
   const child = spawn(process.execPath, [crashEntry, trace ?? '-', kill ?? '-', ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, PUBLIC_KIOSK_POLICY: '' },
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'],
+    env: { ...process.env, PUBLIC_KIOSK_POLICY: '', ...options.env },
   });
+  if (options.input !== undefined) child.stdin?.end(options.input);
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
 }
 
