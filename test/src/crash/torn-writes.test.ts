@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startNewAuditLog } from '../../../src/audit/start-new-log';
 import { verifyAuditLog } from '../../../src/audit/verify-log';
 import { AccountStore } from '../../../src/staff/account-store';
@@ -12,6 +12,8 @@ import { auditRecords, makeCliRoots, plant, type CliRoots } from '../cli/wipe-fi
 // last rename lost (old content). Each state file, each case, its documented outcome
 // (docs/ARCHITECTURE.md, "State files"): recovered silently where nothing committed was lost, fail
 // closed with a message naming the file and the command where the truth cannot be known.
+// Each case runs the CLI three to six times: room for a busy machine (11 s seen at load 15 on 2 cores).
+vi.setConfig({ testTimeout: 90_000 });
 let roots: CliRoots;
 afterEach(() => roots?.cleanup());
 

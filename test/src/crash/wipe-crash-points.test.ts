@@ -51,6 +51,6 @@ for (const scenario of scenarios) {
       }
       console.log(`${scenario.name}: ${labels.length} crash points, ${interruptedCount} left a journal`);
       expect(failures).toEqual([]);
-    }, 600_000);
+    }, 900_000);
   });
 }
