@@ -1,4 +1,5 @@
 import { open, rm, stat, truncate } from 'node:fs/promises';
+import { crashPoint } from '../crash/crash-points';
 import type { CredentialStore } from '../secrets/credential-store';
 import { errorCode, readTextIfExists, writeFileAtomic } from '../state/atomic-file';
 import { acquireFileLock } from '../state/file-lock';
@@ -6,7 +7,7 @@ import { stateFiles } from '../state/state-files';
 import { loadAuditKey, type AuditKey } from './audit-key';
 import { parseHead, sealHead, sealLine } from './chain';
 import { ensureAuditLogId } from './log-id';
-import { readTailForAppend, type LogTail } from './log-tail';
+import { AuditLogDamagedError, headVersusTail, readTailForAppend, type LogTail } from './log-tail';
 import { readStoreHead, rollbackBeforeAppend, writeStoreHead } from './store-head';
 import { validateAuditRecord } from './record-schema';
 import type { AuditRecordInput, AuditSink } from './record-types';
@@ -71,6 +72,8 @@ async function appendLocked(
     // Never downgrade a keyed log: an unkeyed line after keyed ones is what a forger would write.
     throw new AuditUnavailableError('the audit log is keyed but the audit key cannot be read from the OS credential store');
   }
+  const damage = headVersusTail(headText, tail);
+  if (damage !== null) throw new AuditLogDamagedError(damage);
   if (key && store) await refuseRollback(store, key, tail);
   const alg = key ? 'hmac-sha256' : 'sha256';
   const seq = tail.lastSeq + 1;
@@ -79,13 +82,18 @@ async function appendLocked(
   const sizeBefore = await stat(files.auditLog).then((s) => s.size, (error: unknown) => (errorCode(error) === 'ENOENT' ? null : Promise.reject(error)));
   const handle = await open(files.auditLog, 'a', 0o600);
   try {
+    crashPoint('audit:opened', 'audit.log');
     await handle.write(`${line.text}\n`);
+    crashPoint('audit:line-written', 'audit.log');
     await handle.sync();
   } finally {
     await handle.close();
   }
+  crashPoint('audit:line-synced', 'audit.log');
   const head = sealHead(seq, line.seal, alg, key);
+  crashPoint('audit:before-head', 'audit.head');
   await writeFileAtomic(files.auditHead, `${JSON.stringify(head)}\n`);
+  crashPoint('audit:after-head', 'audit.head');
   if (!key || !store) return;
   try {
     await writeStoreHead(store, head);
@@ -93,7 +101,9 @@ async function appendLocked(
     // Fail closed like a missing key: a record the store copy does not cover is taken back, so the
     // caller sees it as not written (and goes out of service) and the log still verifies.
     await (sizeBefore === null ? rm(files.auditLog, { force: true }) : truncate(files.auditLog, sizeBefore));
+    crashPoint('audit:taken-back', 'audit.log');
     await (headText === null ? rm(files.auditHead, { force: true }) : writeFileAtomic(files.auditHead, headText));
+    crashPoint('audit:taken-back', 'audit.head');
     throw new AuditUnavailableError('the audit head could not be copied to the OS credential store; the record was not written');
   }
 }

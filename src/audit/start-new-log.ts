@@ -1,5 +1,6 @@
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
+import { crashPoint } from '../crash/crash-points';
 import type { CredentialStore } from '../secrets/credential-store';
 import { KIOSK_CREDENTIAL_SERVICE } from '../secrets/credential-store';
 import { errorCode, syncDirectory } from '../state/atomic-file';
@@ -33,6 +34,7 @@ export async function startNewAuditLog(stateRoot: string, store: CredentialStore
     for (const file of [files.auditLog, files.auditHead, files.auditLogId]) {
       try {
         await rename(file, `${file}${suffix}`);
+        crashPoint('audit:set-aside', path.basename(file));
         setAside.push(path.basename(`${file}${suffix}`));
       } catch (error) {
         if (errorCode(error) !== 'ENOENT') throw error;

@@ -19,6 +19,14 @@ export interface AuditVerification {
   notes: string[];
 }
 
+/*
+ * What counts as committed (the rule appends and this check share): a record is committed once its
+ * whole line, newline included, is fsynced in audit.log — an append returns only after audit.head
+ * names it too. A crash can therefore leave (a) text after the last newline: an interrupted line,
+ * never acknowledged, cut off by the next append; (b) audit.head one record behind, or missing with
+ * one record. Both are notes, not problems. Anything else cannot come from a crash and is reported.
+ */
+
 /**
  * Checks every seal, the chain, the order, the head, and (keyed logs) the credential-store copy of
  * the head, which shows a rollback to an older audit.log and audit.head. Reads; changes nothing.
@@ -45,7 +53,7 @@ export async function inspectAuditFiles(files: AuditFiles, store: CredentialStor
   });
   const scan = scanAuditText(raw.toString('utf8'), key, 'full');
   const { problems, lines, keyedSeen } = scan;
-  const notes: string[] = [];
+  const notes = [...scan.notes];
   const headText = await readTextIfExists(files.head);
   checkHead(headText, { key, lines, lastSeal: scan.lastSeal, keyedSeen, problems, notes });
   if (files.current && store && key) {
@@ -74,6 +82,8 @@ export interface AuditTextScan {
   /** Each opened line's record, for readers such as the report (checked against its seal where possible). */
   records: ScannedRecord[];
   problems: AuditProblem[];
+  /** What a crash can leave and the next append mends (an interrupted last line): not a problem. */
+  notes: string[];
   lastSeal: string;
   keyedSeen: number;
 }
@@ -88,6 +98,7 @@ export function scanAuditText(text: string, key: Buffer | null, mode: 'full' | '
   const texts = text.split('\n');
   const torn = texts.pop() !== '';
   const problems: AuditProblem[] = [];
+  const notes: string[] = [];
   const lines: ScannedLine[] = [];
   const records: ScannedRecord[] = [];
   let prevSeal = GENESIS;
@@ -114,9 +125,10 @@ export function scanAuditText(text: string, key: Buffer | null, mode: 'full' | '
     records.push({ line, seq: body.seq, rec: body.rec, sealOk });
     prevSeal = opened.seal;
   });
-  if (torn) problems.push({ line: texts.length + 1, kind: 'torn', detail: 'the last line was cut off (interrupted write)' });
+  // Text after the last newline was never acknowledged (see 'committed' above): a note, cut off by the next append.
+  if (torn) notes.push(`line ${texts.length + 1} is an interrupted append (no newline, never committed); the next append removes it`);
   problems.push(...classifySequence(lines));
-  return { lines, records, problems, lastSeal: prevSeal, keyedSeen };
+  return { lines, records, problems, notes, lastSeal: prevSeal, keyedSeen };
 }
 
 export interface HeadContext {
@@ -131,7 +143,8 @@ export interface HeadContext {
 export function checkHead(text: string | null, context: HeadContext): void {
   const { key, lines, problems } = context;
   if (text === null) {
-    if (lines.length > 0) problems.push({ line: 0, kind: 'head-mismatch', detail: 'audit.head is missing' });
+    if (lines.length === 1 && lines[0]?.seq === 1) context.notes.push('audit.head is missing: the first append was interrupted before it was written');
+    else if (lines.length > 0) problems.push({ line: 0, kind: 'head-mismatch', detail: 'audit.head is missing' });
     return;
   }
   const head = parseHead(text);
@@ -151,6 +164,8 @@ export function checkHead(text: string | null, context: HeadContext): void {
     // The line is fsynced before the head is rewritten: a crash in between leaves the head behind.
     if (head.count > 0 && lines.find((l) => l.seq === head.count)?.seal !== head.last) {
       problems.push({ line: 0, kind: 'truncated', detail: 'the record audit.head names was replaced' });
+    } else if (lastSeq - head.count > 1) {
+      problems.push({ line: 0, kind: 'head-mismatch', detail: `audit.head is ${lastSeq - head.count} records behind; an interrupted append leaves it at most one behind` });
     } else {
       context.notes.push(`${lastSeq - head.count} record(s) after the head: an append was interrupted before audit.head was updated`);
     }

@@ -1,5 +1,6 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { crashPoint } from '../crash/crash-points';
 import { writeFileAtomic } from '../state/atomic-file';
 import { InstallError } from './install-target';
 import { runOrThrow, type ProgramRunner } from './run-program';
@@ -32,6 +33,7 @@ export function describeLinuxPlan(plan: LinuxPlan): string {
  */
 export async function applyLinuxPlan(plan: LinuxPlan, run: ProgramRunner): Promise<string[]> {
   await mkdir(plan.dir, { recursive: true });
+  crashPoint('dir:made', 'systemd units');
   const report: string[] = [];
   for (const unit of plan.units) {
     const file = path.join(plan.dir, unit.name);
@@ -63,6 +65,7 @@ export async function removeLinuxSchedule(dir: string, activate: boolean, run: P
     const file = path.join(dir, name);
     const existed = await readFile(file).then(() => true, () => false);
     await rm(file, { force: true });
+    crashPoint('install:removed', name);
     report.push(`${existed ? 'removed' : 'absent'} ${file}`);
   }
   if (activate) await runOrThrow(run, 'systemctl', ['daemon-reload']);

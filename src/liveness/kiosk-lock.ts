@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import path from 'node:path';
+import { crashPoint } from '../crash/crash-points';
 import { replaceFile } from '../state/replace-file';
 import { inspectLock, type InspectOptions } from './inspect-lock';
 import { isErrno, lockPath, readLockFile, type LockRecord, type LockRole } from './lock-record';
@@ -35,6 +36,7 @@ export interface AcquireOptions extends InspectOptions {
  */
 export async function acquireKioskLock(stateRoot: string, options: AcquireOptions = {}): Promise<AcquireResult> {
   await mkdir(stateRoot, { recursive: true, mode: 0o700 });
+  crashPoint('dir:made', 'state root');
   const now = options.now ?? Date.now;
   const startedAt = new Date(now()).toISOString();
   const record: LockRecord = {
@@ -79,7 +81,9 @@ export async function heartbeat(handle: LockHandle, update: HeartbeatUpdate = {}
   const next: LockRecord = { ...current.record, heartbeatAt: new Date(now()).toISOString(), dueWipePendingSince: handle.dueWipePendingSince };
   const temp = tempName(handle.file);
   await writeFile(temp, JSON.stringify(next), { mode: 0o600 });
+  crashPoint('lock:written', 'kiosk.lock temp');
   await replaceFile(temp, handle.file);
+  crashPoint('lock:written', 'kiosk.lock');
   return 'held';
 }
 
@@ -88,20 +92,24 @@ export async function release(handle: LockHandle): Promise<void> {
   const current = await readLockFile(handle.file);
   if (current.kind === 'record' && current.record.token === handle.token) {
     await unlink(handle.file).catch(ignoreMissing);
+    crashPoint('lock:removed', 'kiosk.lock');
   }
 }
 
 async function linkNewLock(file: string, record: LockRecord): Promise<boolean> {
   const temp = tempName(file);
   await writeFile(temp, JSON.stringify(record), { mode: 0o600 });
+  crashPoint('lock:written', 'kiosk.lock temp');
   try {
     await link(temp, file);
+    crashPoint('lock:created', 'kiosk.lock');
     return true;
   } catch (error) {
     if (isErrno(error, 'EEXIST')) return false;
     throw error;
   } finally {
     await unlink(temp).catch(() => undefined);
+    crashPoint('lock:removed', 'kiosk.lock temp');
   }
 }
 
@@ -117,8 +125,10 @@ async function breakStaleLock(stateRoot: string, options: InspectOptions): Promi
   try {
     const again = await inspectLock(stateRoot, options);
     if (again.state === 'stale') await unlink(file).catch(ignoreMissing);
+    crashPoint('lock:removed', 'kiosk.lock');
   } finally {
     await unlink(guard).catch(ignoreMissing);
+    crashPoint('lock:removed', 'kiosk.lock.break');
   }
   return true;
 }
@@ -126,12 +136,16 @@ async function breakStaleLock(stateRoot: string, options: InspectOptions): Promi
 async function takeBreakGuard(guard: string): Promise<boolean> {
   try {
     await writeFile(guard, String(process.pid), { flag: 'wx', mode: 0o600 });
+    crashPoint('lock:created', 'kiosk.lock.break');
     return true;
   } catch (error) {
     if (!isErrno(error, 'EEXIST')) throw error;
   }
   const age = await stat(guard).then((s) => Date.now() - s.mtimeMs, () => 0);
-  if (age > BREAK_GUARD_STALE_MS) await unlink(guard).catch(ignoreMissing);
+  if (age > BREAK_GUARD_STALE_MS) {
+    await unlink(guard).catch(ignoreMissing);
+    crashPoint('lock:removed', 'kiosk.lock.break');
+  }
   return false;
 }
 

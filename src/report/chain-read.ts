@@ -30,6 +30,7 @@ export function readLogTextByChain(text: string, file: string): KioskLogRead {
     const shift = (line: number) => (line > 0 ? line + start : 0);
     const problems = scan.problems.map((p) => ({ ...p, line: shift(p.line) }));
     read.problems.push(...sourcedProblems(problems, file));
+    read.notes.push(...scan.notes.map((note) => `${file}: ${note}`));
     for (const record of scan.records) record.line = shift(record.line);
     read.records.push(...trustedRecords(scan.records, file));
     sealings.push(scan.lines.length === 0 ? 'empty' : scan.keyedSeen === 0 ? 'unkeyed' : scan.keyedSeen === scan.lines.length ? 'keyed' : 'mixed');

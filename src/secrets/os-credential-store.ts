@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as KeyringModule from '@napi-rs/keyring';
 import type { AsyncEntry, EntryOptions } from '@napi-rs/keyring';
+import { crashPoint } from '../crash/crash-points';
 import type { CredentialStore } from './credential-store';
 import { KIOSK_CREDENTIAL_SERVICE } from './credential-store';
 
@@ -50,9 +51,18 @@ export function createOsCredentialStore(options: OsCredentialStoreOptions = {}):
     },
     get: (service, account) => guarded('read', async () => (await entry(service, account)).getPassword()),
     set: (service, account, secret) =>
-      guarded('write', async () => (await entry(service, account)).setPassword(secret)),
+      guarded('write', async () => {
+        crashPoint('store:before-set', storeSubject(service, account));
+        await (await entry(service, account)).setPassword(secret);
+        crashPoint('store:after-set', storeSubject(service, account));
+      }),
     delete: (service, account) =>
-      guarded('delete', async () => (await entry(service, account)).deleteCredential()),
+      guarded('delete', async () => {
+        crashPoint('store:before-delete', storeSubject(service, account));
+        const deleted = await (await entry(service, account)).deleteCredential();
+        crashPoint('store:after-delete', storeSubject(service, account));
+        return deleted;
+      }),
     accounts: (service) =>
       guarded('list', async () => {
         const keyring = await loadKeyring();
@@ -94,6 +104,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer.unref();
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A crash point's subject: the kiosk's own account names, never another service's (a citizen's login). */
+function storeSubject(service: string, account: string): string {
+  if (service !== KIOSK_CREDENTIAL_SERVICE) return 'credential service entry';
+  return account.startsWith('probe:') ? 'probe' : account;
 }
 
 function causeText(cause: unknown): string {

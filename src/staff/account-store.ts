@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { crashPoint } from '../crash/crash-points';
 import { readTextIfExists, writeFileAtomic } from '../state/atomic-file';
 import { acquireFileLock } from '../state/file-lock';
 import { verifierSchema } from './verifier';
@@ -37,7 +38,7 @@ const fileSchema = z.strictObject({
 /** The accounts file is damaged or was edited by hand: nobody signs in until it is fixed (fail closed). */
 export class AccountFileError extends Error {
   constructor(file: string, detail: string) {
-    super(`staff accounts file ${file} is not valid: ${detail}`);
+    super(`staff accounts file ${file} is not valid: ${detail}; nobody can sign in until it is restored from a backup, or moved aside and the accounts added again with 'public-kiosk staff add'`);
     this.name = 'AccountFileError';
   }
 }
@@ -72,6 +73,7 @@ export class AccountStore {
   /** Runs `change` on the current accounts under the lock; whatever it leaves in the array is saved. */
   async update<T>(change: (accounts: StaffAccount[]) => T): Promise<T> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    crashPoint('dir:made', 'staff');
     const lock = await acquireFileLock(`${this.file}.lock`, 'staff accounts', 15_000);
     try {
       const accounts = await this.read();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { crashPoint } from '../crash/crash-points';
 import { replaceFile } from './replace-file';
 
 /**
@@ -10,20 +11,26 @@ import { replaceFile } from './replace-file';
  */
 export async function writeFileAtomic(file: string, content: string, mode = 0o600): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const subject = path.basename(file);
   const handle = await open(temp, 'wx', mode);
   try {
+    crashPoint('atomic:temp-opened', subject);
     await handle.writeFile(content, 'utf8');
+    crashPoint('atomic:temp-written', subject);
     await handle.sync();
   } finally {
     await handle.close();
   }
+  crashPoint('atomic:temp-synced', subject);
   try {
     await replaceFile(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
   }
+  crashPoint('atomic:renamed', subject);
   await syncDirectory(path.dirname(file));
+  crashPoint('atomic:dir-synced', subject);
 }
 
 /** Makes a rename or unlink in `dir` durable. Windows cannot open a folder for fsync; NTFS journals it. */
@@ -39,13 +46,17 @@ export async function syncDirectory(dir: string): Promise<void> {
 
 /** Deletes a file durably; a file that is already gone is fine. */
 export async function removeFileDurably(file: string): Promise<void> {
+  const subject = path.basename(file);
+  crashPoint('remove:before', subject);
   try {
     await unlink(file);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return;
     throw error;
   }
+  crashPoint('remove:unlinked', subject);
   await syncDirectory(path.dirname(file));
+  crashPoint('remove:dir-synced', subject);
 }
 
 /** The file's text, or null when it does not exist. Any other failure is thrown. */
@@ -75,6 +86,8 @@ export async function removeOrphanTempFiles(dir: string, isAlive: (pid: number) 
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     const match = /\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
-    if (match && !isAlive(Number(match[1]))) await unlink(path.join(dir, name)).catch(() => undefined);
+    if (!match || isAlive(Number(match[1]))) continue;
+    await unlink(path.join(dir, name)).catch(() => undefined);
+    crashPoint('remove:unlinked', 'orphan temp file');
   }
 }

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
+import path from 'node:path';
+import { crashPoint } from '../crash/crash-points';
 import { errorCode } from './atomic-file';
 
 /**
@@ -45,10 +47,12 @@ async function tryCreate(file: string, content: string): Promise<boolean> {
   try {
     const handle = await open(file, 'wx', 0o600);
     try {
+      crashPoint('lock:created', path.basename(file));
       await handle.writeFile(content, 'utf8');
     } finally {
       await handle.close();
     }
+    crashPoint('lock:written', path.basename(file));
     return true;
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return false;
@@ -62,7 +66,9 @@ async function breakIfStale(file: string): Promise<void> {
   if (!(await isStale(file, seen))) return;
   // Unlink only if nobody replaced it since we looked (a second breaker may already have re-taken it).
   const again = await readFile(file, 'utf8').catch(() => null);
-  if (again === seen) await unlink(file).catch(() => undefined);
+  if (again !== seen) return;
+  await unlink(file).catch(() => undefined);
+  crashPoint('lock:removed', path.basename(file));
 }
 
 async function isStale(file: string, text: string): Promise<boolean> {
@@ -97,5 +103,7 @@ export function processAlive(pid: number): boolean {
 
 async function releaseLock(file: string, token: string): Promise<void> {
   const text = await readFile(file, 'utf8').catch(() => null);
-  if (text !== null && parseLock(text)?.token === token) await unlink(file).catch(() => undefined);
+  if (text === null || parseLock(text)?.token !== token) return;
+  await unlink(file).catch(() => undefined);
+  crashPoint('lock:removed', path.basename(file));
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { crashPoint } from '../crash/crash-points';
 import { errorCode, readTextIfExists, removeFileDurably, writeFileAtomic } from '../state/atomic-file';
 import { stateFiles } from '../state/state-files';
 import { normalizeSessionId } from './targets';
@@ -39,6 +40,7 @@ export function canaryValues(canaries: SessionCanaries): string[] {
 export async function rememberCanaries(stateRoot: string, canaries: SessionCanaries): Promise<void> {
   const dir = stateFiles(stateRoot).canaries;
   await mkdir(dir, { recursive: true, mode: 0o700 });
+  crashPoint('dir:made', 'canaries');
   await writeFileAtomic(path.join(dir, `${normalizeSessionId(canaries.sessionId)}.json`), `${JSON.stringify(canaries)}\n`);
 }
 
@@ -63,6 +65,7 @@ export async function loadCanaries(stateRoot: string, sessionId?: string): Promi
     } else {
       result.unreadable += 1;
       await rename(file, `${file}.bad`).catch(() => undefined);
+      crashPoint('wipe:canary-set-aside', name);
     }
   }
   return result;

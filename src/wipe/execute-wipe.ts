@@ -1,4 +1,5 @@
 import type { WipeTrigger } from '../audit/record-types';
+import { crashPoint } from '../crash/crash-points';
 import { loadCanaries } from './canaries';
 import { wipeCredentialServices, type CredentialWipe } from './credentials';
 import { writeJournal } from './journal';
@@ -40,9 +41,14 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
   const canaries = await loadCanaries(roots.state, request.scope === 'session' ? request.sessionId : undefined);
   const policy = { ...defaultRemovalPolicy, ...deps.removal };
   const results: TargetResult[] = [];
-  for (const target of targets) results.push(await removeTarget(target, rootOf(target, roots), policy));
+  for (const target of targets) {
+    crashPoint('wipe:before-target', target.label);
+    results.push(await removeTarget(target, rootOf(target, roots), policy));
+    crashPoint('wipe:after-target', target.label);
+  }
   const credentials: CredentialWipe =
     request.scope === 'shift' ? await wipeCredentialServices(deps.credentialStore, deps.credentialServices) : { removed: 0, errors: [] };
+  crashPoint('wipe:before-verify', request.scope);
   const verification = await verifyWipe(roots, targets, canaries);
   const record = buildWipeRecord({
     scope: request.scope,
@@ -58,11 +64,16 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
     canarySessions: canaries.sessions.length,
     coveredShiftEnd,
   });
+  crashPoint('wipe:before-record', request.scope);
+  let recordError: string | undefined;
   const recordWritten = await deps.audit.append(record).then(
     () => true,
-    () => false,
+    (error: unknown) => {
+      recordError = error instanceof Error ? error.message : String(error);
+      return false;
+    },
   );
-  return settleWipe({
+  const outcome = await settleWipe({
     stateRoot: roots.state,
     audit: deps.audit,
     record,
@@ -70,6 +81,7 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
     coveredShiftEnd,
     canarySessionIds: canaries.sessions.map((c) => c.sessionId),
   });
+  return recordError === undefined ? outcome : { ...outcome, recordError };
 }
 
 function rootOf(target: WipeTarget, roots: WipeRoots): string {

@@ -2,6 +2,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { rimraf, type RimrafAsyncOptions } from 'rimraf';
+import { crashPoint } from '../crash/crash-points';
 import { errorCode } from '../state/atomic-file';
 import type { WipeTarget } from './targets';
 import { measureTree, type TreeStats } from './tree-stats';
@@ -51,6 +52,7 @@ async function removeOnce(target: WipeTarget, root: string): Promise<void> {
   await assertRealFolders(root, target.mode === 'remove' ? path.dirname(target.path) : target.path);
   if (target.mode === 'remove') {
     await rimraf(target.path, rimrafOptions);
+    crashPoint('wipe:target-removed', target.label);
     return;
   }
   const children = await readdir(target.path).catch((error: unknown) =>
@@ -58,6 +60,7 @@ async function removeOnce(target: WipeTarget, root: string): Promise<void> {
   );
   // Links inside are removed, never followed (rimraf unlinks them): a link to C:\ or /etc loses only itself.
   if (children.length > 0) await rimraf(children.map((name) => path.join(target.path, name)), rimrafOptions);
+  crashPoint('wipe:target-removed', target.label);
 }
 
 /** Every folder from the root down to `dir` must be a real folder: a link swapped in would lead the deletion elsewhere. */

@@ -59,6 +59,8 @@ export interface WipeOutcome {
   record: WipeAuditRecord;
   /** The audit log could not take the record (the kiosk is then out of service all the same). */
   recordWritten: boolean;
+  /** Why the audit log refused the record (it names the file and the command that fixes it). */
+  recordError?: string;
 }
 
 /** A dangerous or invalid root or request: nothing was deleted. The CLI exits 2. */

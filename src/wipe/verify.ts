@@ -22,7 +22,7 @@ export async function verifyWipe(roots: WipeRoots, targets: readonly WipeTarget[
     const state = await targetState(target);
     if (state !== 'clean') errors.push(`verification: ${target.label} ${state}`);
   }
-  if (canaries.unreadable > 0) errors.push(`verification: ${canaries.unreadable} canary record(s) unreadable`);
+  if (canaries.unreadable > 0) errors.push(`verification: ${canaries.unreadable} canary record(s) unreadable (set aside as .bad; the next shift wipe runs without them)`);
   const values = canaries.sessions.flatMap(canaryValues);
   const scanned: [string, string][] = [
     ['session-data', roots.sessionData],

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
  * given its layer here, so that where it sits is a decision rather than an accident.
  */
 const srcLayers: readonly (readonly string[])[] = [
+  ['crash'],
   ['secrets', 'ipc'],
   ['state'],
   ['audit', 'policy'],

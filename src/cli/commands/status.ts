@@ -19,6 +19,13 @@ const sealingText = {
   unreadable: 'audit.head unreadable: run public-kiosk audit verify',
 } as const;
 
+/** What the IT officer runs to bring the kiosk back, by out-of-service reason. */
+function howToRestore(reason: string): string {
+  if (reason === 'state-unreadable') return "out-of-service.json in the state root is damaged and so still means out of service: run 'public-kiosk wipe' (a successful shift wipe removes it)";
+  if (reason === 'audit-unavailable') return "the audit log refused a record: run 'public-kiosk audit verify' to see why ('public-kiosk audit start-new-log' once it is dealt with), then 'public-kiosk wipe'";
+  return "a successful shift wipe restores it ('public-kiosk wipe')";
+}
+
 export const statusCommand: Command = {
   words: ['status'],
   changesState: true,
@@ -47,7 +54,7 @@ export const statusCommand: Command = {
     }
     const covered = state.lastShiftWipe?.coveredShiftEnd;
     const lines = [
-      `Service: ${state.outOfService ? `OUT OF SERVICE since ${state.outOfService.since} (${state.outOfService.reason}); a successful shift wipe restores it` : 'in service'}`,
+      `Service: ${state.outOfService ? `OUT OF SERVICE since ${state.outOfService.since} (${state.outOfService.reason}); ${howToRestore(state.outOfService.reason)}` : 'in service'}`,
       `Last wipe: ${lastWipe ? describeWipe(lastWipe).join('\n') : 'none recorded'}`,
       `Last successful shift wipe: ${state.lastShiftWipe ? `${state.lastShiftWipe.at}${covered ? ` (covers the shift end ${covered})` : ''}` : 'none'}`,
       `Interrupted wipe pending: ${state.journalPending ? 'YES (it is finished at the next start)' : 'no'}`,

@@ -63,7 +63,7 @@ export const wipeCommand: Command = {
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
       io.stdout.write(`${describeWipe(outcome.record).join('\n')}\n`);
-      if (!outcome.recordWritten) io.stdout.write('The audit log could not take the record (see public-kiosk status).\n');
+      if (!outcome.recordWritten) io.stdout.write(`The audit log could not take the record: ${outcome.recordError ?? 'see public-kiosk status'}.\n`);
       if (state.outOfService) io.stdout.write(`The kiosk is OUT OF SERVICE (${state.outOfService.reason}) until a shift wipe succeeds.\n`);
     }
     return outcome.ok ? ExitCode.ok : ExitCode.failed;
