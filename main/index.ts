@@ -15,8 +15,10 @@ import { faultFromServiceState } from '../src/shell/service-fault';
 import { UI_ENTRY_URL } from '../src/shell/security-settings';
 import { markOutOfService, readServiceState } from '../src/state/service-state';
 import { rememberCanaries } from '../src/wipe/canaries';
+import { wipeClipboard } from '../src/wipe/clipboard';
 import { runWipe } from '../src/wipe/run-wipe';
 import { hardenApp, prepareBeforeReady } from './electron/app-setup';
+import { electronClipboard } from './electron/clipboard';
 import { createKioskWindow } from './electron/kiosk-window';
 import { createLifecycle } from './electron/lifecycle';
 import { createUiSession, hardenDefaultSession } from './electron/sessions';
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
   let services: ReturnType<typeof buildCoreServices> | null = null;
   let servicesFailed = false;
   try {
-    services = plan.policy && plan.roots ? buildCoreServices(plan.policy, plan.roots) : null;
+    services = plan.policy && plan.roots ? buildCoreServices(plan.policy, plan.roots, electronClipboard) : null;
   } catch (error) {
     servicesFailed = true;
     log(`the core services could not start: ${error instanceof Error ? error.message : String(error)}`);
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
     runWipe: (request) => (services ? runWipe(request, services.wipeDeps) : noPolicy()),
     markOutOfService: (reason) => (services && state ? markOutOfService(state, reason, services.audit) : noPolicy()),
     readLastShiftWipe: async () => (state ? (await readServiceState(state)).lastShiftWipe : null),
-    shiftWipes: { startup, relaunchedForWipe: wipeTrigger !== null, relaunchForWipe: (t) => void lifecycle.relaunch([`${WIPE_ON_START}=${t}`]), log },
+    shiftWipes: { startup, relaunchedForWipe: wipeTrigger !== null, relaunchForWipe: (t) => void lifecycle.relaunch([`${WIPE_ON_START}=${t}`]), clearClipboard: () => wipeClipboard(electronClipboard, process.platform), log },
     staff: services?.staff ?? null,
     readRecentWipes: (count) => (state ? readRecentWipes(state, count) : Promise.resolve([])),
     rememberCanaries: (canaries) => (state ? rememberCanaries(state, canaries) : noPolicy()),
@@ -135,6 +137,12 @@ async function main(): Promise<void> {
       log(`the state root is not usable: ${error instanceof Error ? error.message : String(error)}`);
       fault = 'internal-error';
     }
+  }
+  // Whatever the last process (or another program) left on the clipboard goes before any citizen sits down.
+  const clipboardAtStart = wipeClipboard(electronClipboard, process.platform);
+  if (clipboardAtStart.cleared === false) {
+    log(`the clipboard could not be cleared at start (${clipboardAtStart.errors.join('; ')}): out of service`);
+    fault ??= 'internal-error';
   }
   await kiosk.start(fault);
   powerMonitor.on('resume', () => void kiosk.controller?.resumed());

@@ -29,6 +29,7 @@ const wipeRecord = z.strictObject({
   recoveredTrigger: trigger.optional(),
   credentialEntriesRemoved: count.optional(),
   canarySessionsChecked: count.optional(),
+  clipboardCleared: z.boolean().nullable().optional(),
 });
 
 const staffRecord = z.strictObject({

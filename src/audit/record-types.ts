@@ -25,6 +25,8 @@ export interface WipeAuditRecord {
   credentialEntriesRemoved?: number;
   /** How many citizen sessions' canaries the verification scanned for. */
   canarySessionsChecked?: number;
+  /** The OS clipboard cleared (and read back empty) before this record: null where no clipboard was reachable (plain Node). */
+  clipboardCleared?: boolean | null;
 }
 
 export type StaffAction =

@@ -1,5 +1,6 @@
 import type { WipeTrigger } from '../audit/record-types';
 import { loadCanaries } from './canaries';
+import { wipeClipboard } from './clipboard';
 import { wipeCredentialServices, type CredentialWipe } from './credentials';
 import { writeJournal } from './journal';
 import { buildWipeRecord } from './record';
@@ -43,6 +44,8 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
   const credentials: CredentialWipe =
     request.scope === 'shift' ? await wipeCredentialServices(deps.credentialStore, deps.credentialServices) : { removed: 0, errors: [] };
   const verification = await verifyWipe(roots, targets, canaries);
+  // Before the record: the record says whether it was done, and a failure fails this wipe.
+  const clipboard = wipeClipboard(deps.clipboard, deps.platform ?? process.platform);
   const record = buildWipeRecord({
     scope: request.scope,
     trigger: request.trigger,
@@ -53,6 +56,7 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
     durationMs: performance.now() - clock,
     results,
     credentials,
+    clipboard,
     verification,
     canarySessions: canaries.sessions.length,
   });

@@ -23,6 +23,8 @@ export interface HarnessInit {
   startup?: StartupWipeResult;
   relaunchedForWipe?: boolean;
   lastShiftWipeCovered?: string | null;
+  /** The shift wiper's clipboard clear fails. */
+  clipboardFails?: boolean;
 }
 
 /** The kiosk wired exactly as main/index.ts wires it, with every Electron piece and disk a fake. */
@@ -35,6 +37,7 @@ export function makeShell(init: HarnessInit = {}) {
   const wipePlan: boolean[] = [];
   const outOfService: string[] = [];
   const relaunches: string[] = [];
+  const clipboardClears: number[] = [];
   const remembered: SessionCanaries[] = [];
   const written = new Map<string, string>();
   const dirs = new Set<string>();
@@ -58,6 +61,10 @@ export function makeShell(init: HarnessInit = {}) {
       startup: init.startup ?? { ran: false },
       relaunchedForWipe: init.relaunchedForWipe ?? false,
       relaunchForWipe: (trigger) => void relaunches.push(trigger),
+      clearClipboard: () => {
+        clipboardClears.push(clock.now());
+        return { cleared: init.clipboardFails ? false : true, errors: init.clipboardFails ? ['EIO on clipboard: the clipboard could not be cleared'] : [] };
+      },
       log: (m) => void log.push(m),
     },
     staff: init.staff ?? null,
@@ -76,5 +83,5 @@ export function makeShell(init: HarnessInit = {}) {
     },
     log: (m) => void log.push(m),
   });
-  return { ...kiosk, clock, window, siteViews, wipes, wipePlan, outOfService, relaunches, remembered, written, dirs, left, log, downloads };
+  return { ...kiosk, clock, window, siteViews, wipes, wipePlan, outOfService, relaunches, clipboardClears, remembered, written, dirs, left, log, downloads };
 }
