@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     }
   }
   // Whatever the last process (or another program) left on the clipboard goes before any citizen sits down.
-  const clipboardAtStart = wipeClipboard(electronClipboard, process.platform);
+  const clipboardAtStart = await wipeClipboard(electronClipboard, process.platform);
   if (clipboardAtStart.cleared === false) {
     log(`the clipboard could not be cleared at start (${clipboardAtStart.errors.join('; ')}): out of service`);
     fault ??= 'internal-error';

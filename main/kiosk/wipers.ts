@@ -57,7 +57,7 @@ export interface ShiftWiperDeps {
    * which cannot reach the clipboard (its record says null), so the clipboard is cleared here, before
    * the relaunch; a failure fails the shift wipe (out of service) instead of relaunching.
    */
-  clearClipboard(): ClipboardWipe;
+  clearClipboard(): Promise<ClipboardWipe>;
   log(message: string): void;
 }
 
@@ -71,7 +71,7 @@ export function createShiftWiper(deps: ShiftWiperDeps) {
       if (first.ran) return first.ok ? { ok: true } : { ok: false, detail: first.detail };
       if (deps.relaunchedForWipe) return { ok: false, detail: 'relaunched for a shift wipe, but the start-up wipe did not run' };
     }
-    const clipboard = deps.clearClipboard();
+    const clipboard = await deps.clearClipboard();
     if (clipboard.cleared === false) {
       deps.log(`shift wipe (${trigger}): the clipboard could not be cleared (${clipboard.errors.join('; ')})`);
       return { ok: false, detail: 'the clipboard could not be cleared' };

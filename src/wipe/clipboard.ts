@@ -8,11 +8,11 @@
 /** 'selection' is the X11 primary selection (middle-click paste), separate from the clipboard on Linux. */
 export type ClipboardKind = 'clipboard' | 'selection';
 
-/** What main implements with Electron's `clipboard` module (clear + availableFormats). */
+/** What main implements with Electron 45's `clipboard` module (`clear()`, `read()`, and `clipboard.selection` on Linux). */
 export interface ClipboardPort {
-  clear(kind: ClipboardKind): void;
-  /** The formats still held; empty after a real clear. */
-  formats(kind: ClipboardKind): string[];
+  clear(kind: ClipboardKind): void | Promise<void>;
+  /** The MIME types still held; empty after a real clear. */
+  formats(kind: ClipboardKind): Promise<string[]>;
 }
 
 export interface ClipboardWipe {
@@ -28,13 +28,13 @@ export function clipboardKinds(platform: NodeJS.Platform): ClipboardKind[] {
 }
 
 /** Clears every clipboard of the platform and reads each back; any failure or leftover is an error. */
-export function wipeClipboard(port: ClipboardPort | null | undefined, platform: NodeJS.Platform): ClipboardWipe {
+export async function wipeClipboard(port: ClipboardPort | null | undefined, platform: NodeJS.Platform): Promise<ClipboardWipe> {
   if (!port) return { cleared: null, errors: [] };
   const errors: string[] = [];
   for (const kind of clipboardKinds(platform)) {
     try {
-      port.clear(kind);
-      const left = port.formats(kind).length;
+      await port.clear(kind);
+      const left = (await port.formats(kind)).length;
       if (left > 0) errors.push(`ENOTEMPTY on ${kind}: ${left} formats left after clear`);
     } catch {
       errors.push(`EIO on ${kind}: the clipboard could not be cleared`);

@@ -45,7 +45,7 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
     request.scope === 'shift' ? await wipeCredentialServices(deps.credentialStore, deps.credentialServices) : { removed: 0, errors: [] };
   const verification = await verifyWipe(roots, targets, canaries);
   // Before the record: the record says whether it was done, and a failure fails this wipe.
-  const clipboard = wipeClipboard(deps.clipboard, deps.platform ?? process.platform);
+  const clipboard = await wipeClipboard(deps.clipboard, deps.platform ?? process.platform);
   const record = buildWipeRecord({
     scope: request.scope,
     trigger: request.trigger,

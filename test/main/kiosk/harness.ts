@@ -61,7 +61,7 @@ export function makeShell(init: HarnessInit = {}) {
       startup: init.startup ?? { ran: false },
       relaunchedForWipe: init.relaunchedForWipe ?? false,
       relaunchForWipe: (trigger) => void relaunches.push(trigger),
-      clearClipboard: () => {
+      clearClipboard: async () => {
         clipboardClears.push(clock.now());
         return { cleared: init.clipboardFails ? false : true, errors: init.clipboardFails ? ['EIO on clipboard: the clipboard could not be cleared'] : [] };
       },

@@ -52,7 +52,7 @@ describe('shift wipes: relaunch, then the start-up wipe answers', () => {
 
   it('a staff-forced wipe relaunches with its own trigger', async () => {
     const relaunches: string[] = [];
-    const wipe = createShiftWiper({ startup: { ran: false }, relaunchedForWipe: false, relaunchForWipe: (t) => void relaunches.push(t), clearClipboard: () => ({ cleared: true, errors: [] }), log: () => undefined });
+    const wipe = createShiftWiper({ startup: { ran: false }, relaunchedForWipe: false, relaunchForWipe: (t) => void relaunches.push(t), clearClipboard: async () => ({ cleared: true, errors: [] }), log: () => undefined });
     void wipe('staff', null);
     await settle();
     expect(relaunches).toEqual(['staff']);
@@ -62,7 +62,7 @@ describe('shift wipes: relaunch, then the start-up wipe answers', () => {
 describe('createShiftWiper', () => {
   const make = (startup: Parameters<typeof createShiftWiper>[0]['startup'], relaunchedForWipe: boolean) => {
     const relaunches: string[] = [];
-    const wipe = createShiftWiper({ startup, relaunchedForWipe, relaunchForWipe: (t) => void relaunches.push(t), clearClipboard: () => ({ cleared: true, errors: [] }), log: () => undefined });
+    const wipe = createShiftWiper({ startup, relaunchedForWipe, relaunchForWipe: (t) => void relaunches.push(t), clearClipboard: async () => ({ cleared: true, errors: [] }), log: () => undefined });
     return { wipe, relaunches };
   };
 

@@ -25,7 +25,7 @@ class FakeClipboard implements ClipboardPort {
     this.cleared.push(kind);
     if (!this.stuck.has(kind)) this.held.set(kind, []);
   }
-  formats(kind: ClipboardKind) {
+  async formats(kind: ClipboardKind) {
     return this.held.get(kind) ?? [];
   }
 }
@@ -44,9 +44,9 @@ describe('the clipboard as a wipe step', () => {
     expect(clipboardKinds('darwin')).toEqual(['clipboard']);
   });
 
-  it('no port (plain Node, the CLI) is null, never success', () => {
-    expect(wipeClipboard(undefined, 'linux')).toEqual({ cleared: null, errors: [] });
-    expect(wipeClipboard(null, 'win32')).toEqual({ cleared: null, errors: [] });
+  it('no port (plain Node, the CLI) is null, never success', async () => {
+    expect(await wipeClipboard(undefined, 'linux')).toEqual({ cleared: null, errors: [] });
+    expect(await wipeClipboard(null, 'win32')).toEqual({ cleared: null, errors: [] });
   });
 
   it('a session wipe clears both clipboards before its record is written and records true', async () => {
@@ -57,7 +57,7 @@ describe('the clipboard as a wipe step', () => {
     const outcome = await runWipe({ scope: 'session', trigger: 'session-end', sessionId: 'citizen-1' }, deps(clipboard));
     expect(outcome.ok).toBe(true);
     expect(clipboard.cleared).toEqual(['clipboard', 'selection']);
-    expect(clipboard.formats('clipboard')).toEqual([]);
+    expect(clipboard.held.get('clipboard')).toEqual([]);
     // Fresh roots: the audit log is created by this wipe's record, so it did not exist when the clipboard was cleared.
     expect(logExisted).toEqual([false, false]);
     expect(existsSync(path.join(roots.state, 'audit.log'))).toBe(true);
@@ -70,7 +70,7 @@ describe('the clipboard as a wipe step', () => {
     const outcome = await runWipe({ scope: 'shift', trigger: 'shift-end' }, deps(clipboard, 'win32'));
     expect(outcome.record).toMatchObject({ result: 'succeeded', clipboardCleared: true });
     expect(clipboard.cleared).toEqual(['clipboard']);
-    expect(clipboard.formats('selection')).toEqual(['text/plain']);
+    expect(clipboard.held.get('selection')).toEqual(['text/plain']);
   });
 
   it('without a port the record says null and the wipe still succeeds on its own targets', async () => {
