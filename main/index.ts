@@ -11,6 +11,7 @@ import { app, powerMonitor } from 'electron';
 import { readRecentWipes } from '../src/audit/recent';
 import type { ActionResult, OutOfServiceReason } from '../src/ipc/contract';
 import { systemClock } from '../src/schedule/system-clock';
+import { decideLaunch } from '../src/shell/launch-switches';
 import { faultFromServiceState } from '../src/shell/service-fault';
 import { UI_ENTRY_URL } from '../src/shell/security-settings';
 import { markOutOfService, readServiceState } from '../src/state/service-state';
@@ -38,14 +39,22 @@ const noPolicy = (): Promise<never> => Promise.reject(new Error('no valid policy
 
 async function main(): Promise<void> {
   if (await runHeadlessIfCommand(process.argv)) return;
-  const plan = planBoot(process.argv, process.env, process.platform);
+  // The packaged kiosk: no debugger, no sandbox-off, no other policy from its shortcut or environment.
+  const launch = decideLaunch({ argv: process.argv, env: process.env, isPackaged: app.isPackaged, platform: process.platform });
+  if (launch.action === 'refuse') {
+    log(`refusing to start: weakening switches or environment: ${launch.reasons.join(', ')}`);
+    app.exit(1);
+    return;
+  }
+  for (const line of launch.ignored) log(line);
+  const plan = planBoot(launch.argv, launch.env, process.platform);
   for (const problem of plan.problems) log(`policy: ${problem}`);
   prepareBeforeReady(plan.roots);
-  const wipeTrigger = wipeOnStartTrigger(process.argv);
+  const wipeTrigger = wipeOnStartTrigger(launch.argv);
   let startup: StartupWipeResult = { ran: false };
   if (plan.roots && !anotherKioskRunning(plan.roots.state)) {
     const facts = { platform: process.platform, execPath: process.execPath, isPackaged: app.isPackaged, appPath: app.getAppPath(), policyFile: plan.policyFile };
-    startup = runStartupWipe(spawnSync as SpawnSync, startupWipeCommand(facts, wipeTrigger), process.env);
+    startup = runStartupWipe(spawnSync as SpawnSync, startupWipeCommand(facts, wipeTrigger), launch.env);
     if (startup.ran) log(`start-up wipe: ${startup.ok ? 'done' : startup.detail}`);
   }
   if (!app.requestSingleInstanceLock()) {
@@ -90,7 +99,7 @@ async function main(): Promise<void> {
     },
     newSessionId: () => randomUUID(),
     reloadPolicy: async (): Promise<ActionResult> => {
-      const next = planBoot(process.argv, process.env, process.platform);
+      const next = planBoot(launch.argv, launch.env, process.platform);
       if (!next.policy) return { ok: false, reason: 'invalid', message: next.problems[0] ?? 'the policy is not valid' };
       if (kiosk.controller?.session()) return { ok: false, reason: 'failed', message: 'session-open' };
       void lifecycle.relaunch([]);
