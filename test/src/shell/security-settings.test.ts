@@ -4,6 +4,7 @@ import { wantedFuses } from '../../../src/shell/fuses';
 import {
   appSchemePrivileges,
   kioskWindowOptions,
+  siteDisabledBlinkFeatures,
   siteSessionGuards,
   siteWebPreferences,
   uiWebPreferences,
@@ -40,6 +41,13 @@ describe('webPreferences', () => {
     const prefs = siteWebPreferences(kiosk, 'citizen-4f1a');
     expect(prefs).toMatchObject({ ...locked, devTools: false, partition: 'citizen-4f1a' });
     expect(prefs.preload).toBeUndefined();
+  });
+
+  it('a site view has the File System Access pickers and the other OS-dialog Blink features disabled (names proven in test/browser/blink-features.test.ts)', () => {
+    const names = (siteWebPreferences(kiosk, 'x').disableBlinkFeatures ?? '').split(',');
+    expect(names).toContain('FileSystemAccessLocal');
+    expect(names).toEqual([...siteDisabledBlinkFeatures]);
+    expect(uiWebPreferences(kiosk, '/p.js').disableBlinkFeatures).toBeUndefined();
   });
 
   it('refuses a persistent partition for a citizen', () => {
