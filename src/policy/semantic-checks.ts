@@ -4,6 +4,7 @@ import type { PathSegment } from './issues';
 import path from 'node:path';
 import { expandPolicyPath, osKey, pathForPlatform } from './resolve-paths';
 import { policySchema, type Policy } from './schema';
+import { printingIssues } from './printing';
 import { decideUrl } from './url-rules';
 
 export interface SemanticIssue {
@@ -73,6 +74,8 @@ export function semanticIssues(merged: Record<string, unknown>, context: CheckCo
       });
     }
   });
+  const printing = part(shape.printing, 'printing');
+  if (printing) issues.push(...printingIssues(printing));
   issues.push(...pathIssues(part(shape.paths, 'paths'), wipe, context));
   return issues;
 }

@@ -22,7 +22,7 @@ export function testPolicy(tweak: (p: Policy) => void = () => undefined): Policy
     schedule: { timeZone: 'Asia/Ho_Chi_Minh', shiftEnds: ['11:30', '17:00'], days: ['mon', 'tue', 'wed', 'thu', 'fri'], warningSeconds: 60 },
     session: { idleTimeoutSeconds: 180, idleWarningSeconds: 30 },
     downloads: { enabled: true, allowedExtensions: ['pdf', 'jpg', 'docx'], maxSizeMB: 5 },
-    printing: { enabled: false },
+    printing: { mode: 'silent', printer: '' },
     ui: { language: 'vi', languages: ['vi', 'en'] },
     paths: { sessionData: '/var/lib/pk/session-data', downloads: '/var/lib/pk/downloads', state: '/var/lib/pk/state' },
     wipe: { extraPaths: [], credentialServices: [] },
@@ -30,6 +30,7 @@ export function testPolicy(tweak: (p: Policy) => void = () => undefined): Policy
       password: { minLength: 12, requireLower: true, requireUpper: true, requireDigit: true, requireSymbol: true, maxAgeDays: 90 },
       pin: { allowed: false, minLength: 6 },
       lockout: { maxFailures: 5, baseDelaySeconds: 30 },
+      idleSignOutSeconds: 120,
     },
   };
   tweak(policy);
