@@ -24,8 +24,9 @@ import { createKioskWindow } from './electron/kiosk-window';
 import { createLifecycle } from './electron/lifecycle';
 import { createUiSession, hardenDefaultSession } from './electron/sessions';
 import { runHeadlessIfCommand } from './headless';
-import { registerIpcHandlers } from './ipc/electron-ipc';
+import { registerIpcHandlers, registerSiteIpc } from './ipc/electron-ipc';
 import { createIpcDispatcher } from './ipc/dispatch';
+import { createSiteDispatcher } from './ipc/site-dispatch';
 import { planBoot } from './kiosk/boot-plan';
 import { composeKiosk } from './kiosk/compose';
 import { buildCoreServices } from './kiosk/core-services';
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
   hardenDefaultSession();
 
   const uiSession = createUiSession(path.join(__dirname, '..', 'ui', 'renderer'), plan.mode.dev);
-  const win = createKioskWindow(plan.mode, path.join(__dirname, 'ipc', 'preload.js'), uiSession);
+  const win = createKioskWindow(plan.mode, { ui: path.join(__dirname, 'ipc', 'preload.js'), site: path.join(__dirname, 'ipc', 'site-preload.js') }, uiSession);
   let services: ReturnType<typeof buildCoreServices> | null = null;
   let servicesFailed = false;
   try {
@@ -112,8 +113,9 @@ async function main(): Promise<void> {
     log,
   });
 
-  attachUiGuards(win.ui.webContents, () => kiosk.shell.activity(), log);
+  attachUiGuards(win.ui.webContents, () => kiosk.shell.uiInput(), log);
   registerIpcHandlers(createIpcDispatcher(kiosk.handlers, () => win.ui.webContents.id, (refusal) => log(refusal.message)));
+  registerSiteIpc(createSiteDispatcher(kiosk.siteHandlers, kiosk.siteContentsId, (refusal) => log(refusal.message)));
   win.ui.webContents.on('render-process-gone', (_event, details) => {
     log(`the kiosk UI renderer is gone (${details.reason}); reloading it`);
     void win.ui.webContents.loadURL(UI_ENTRY_URL);

@@ -78,12 +78,19 @@ export const siteDisabledBlinkFeatures = [
   'WebShare',
 ] as const;
 
-/** A citizen's site view: the given in-memory partition, no preload. */
-export function siteWebPreferences(mode: ShellMode, partition: string): WebPreferences {
+/**
+ * A citizen's site view: the given in-memory partition and the site preload (main/ipc/site-preload.ts),
+ * which replaces window.print in every frame's main world. nodeIntegrationInSubFrames is what makes
+ * Electron run that preload in sub-frames too; with `sandbox: true` no frame gets Node from it (the
+ * sandboxed preload itself may require only 'electron'), so it widens nothing a page can reach.
+ */
+export function siteWebPreferences(mode: ShellMode, partition: string, preloadPath: string): WebPreferences {
   if (partition.startsWith('persist:')) throw new Error('A citizen partition must be in memory, never persist:');
   return {
     ...lockedPreferences(mode),
     partition,
+    preload: preloadPath,
+    nodeIntegrationInSubFrames: true,
     // Government forms use confirm()/alert(); safeDialogs (above) stops a page from looping them.
     disableDialogs: false,
     disableBlinkFeatures: siteDisabledBlinkFeatures.join(','),

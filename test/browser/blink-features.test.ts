@@ -63,7 +63,7 @@ async function typesIn(extraArgs: string[]): Promise<Record<string, string>> {
 }
 
 describe("the site view's disabled Blink features in Debian's Chromium", () => {
-  const flag = `--disable-blink-features=${siteWebPreferences({ dev: false }, 'probe').disableBlinkFeatures ?? ''}`;
+  const flag = `--disable-blink-features=${siteWebPreferences({ dev: false }, 'probe', '/app/site-preload.js').disableBlinkFeatures ?? ''}`;
 
   it('the flag carries exactly the listed names', () => {
     expect(flag).toBe(`--disable-blink-features=${siteDisabledBlinkFeatures.join(',')}`);
