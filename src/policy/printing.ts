@@ -18,6 +18,7 @@ export const printingSchema = z
     printer: z
       .string()
       .max(256)
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
       .regex(/^[^\u0000-\u001f\u007f]*$/, 'must be a printer name without control characters')
       .describe('The printer for silent printing, as the OS names it; empty: the OS default printer.'),
     enabled: z.boolean().optional().describe('Deprecated: use mode (true → silent, false → off).'),
