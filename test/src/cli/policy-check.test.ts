@@ -28,6 +28,7 @@ const malformed: Malformed[] = [
   { name: 'printer with printing off', yaml: ['printing:', '  mode: "off"', '  printer: Canon LBP'], path: 'printing.printer', line: 3, message: 'mode is off' },
   { name: 'old enabled with the new mode in one file', yaml: ['printing:', '  enabled: true', '  mode: silent'], path: 'printing.enabled', line: 2, message: 'remove printing.enabled' },
   { name: 'printer name with a control character', yaml: ['printing:', '  printer: "HP\\u0007"'], path: 'printing.printer', line: 2, message: 'control characters' },
+  { name: 'staff idle sign-out too short', yaml: ['staff:', '  idleSignOutSeconds: 5'], path: 'staff.idleSignOutSeconds', line: 2, message: '15' },
   { name: 'shift end 25:00', yaml: ['schedule:', "  shiftEnds: ['11:30', '25:00']"], path: 'schedule.shiftEnds[1]', line: 2, message: 'HH:MM' },
   { name: 'shift end 7:30', yaml: ['schedule:', '  shiftEnds:', "    - '7:30'"], path: 'schedule.shiftEnds[0]', line: 3 },
   { name: 'duplicate shift end', yaml: ['schedule:', '  shiftEnds:', "    - '11:30'", "    - '17:00'", "    - '11:30'"], path: 'schedule.shiftEnds[2]', line: 5, message: 'listed twice' },
