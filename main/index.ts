@@ -28,6 +28,7 @@ import { registerIpcHandlers, registerSiteIpc } from './ipc/electron-ipc';
 import { createIpcDispatcher } from './ipc/dispatch';
 import { createSiteDispatcher } from './ipc/site-dispatch';
 import { planBoot } from './kiosk/boot-plan';
+import { installFaultHandlers } from './kiosk/fault-handlers';
 import { composeKiosk } from './kiosk/compose';
 import { buildCoreServices } from './kiosk/core-services';
 import { holdKioskLock, type HeldLock } from './kiosk/liveness';
@@ -36,6 +37,8 @@ import { attachUiGuards } from './kiosk/ui-guards';
 import type { StartupWipeResult } from './kiosk/wipers';
 
 const log = (message: string): void => console.error(`public-kiosk: ${message}`);
+// First of all: a fault in main is logged and ends in out-of-service, never in a native dialog.
+const faults = installFaultHandlers(process, log);
 const noPolicy = (): Promise<never> => Promise.reject(new Error('no valid policy'));
 
 async function main(): Promise<void> {
@@ -155,6 +158,10 @@ async function main(): Promise<void> {
     log(`the clipboard could not be cleared at start (${clipboardAtStart.errors.join('; ')}): out of service`);
     fault ??= 'internal-error';
   }
+  const earlyFault = faults.attach((reason) => {
+    if (kiosk.controller) kiosk.controller.reportFault(reason);
+  });
+  if (earlyFault) fault ??= earlyFault;
   await kiosk.start(fault);
   powerMonitor.on('resume', () => void kiosk.controller?.resumed());
   powerMonitor.on('unlock-screen', () => void kiosk.controller?.unlocked());
