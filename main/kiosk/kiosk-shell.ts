@@ -4,7 +4,7 @@ import type { Cancelable } from '../../src/schedule/clock';
 import type { SessionController } from '../../src/session/controller';
 import type { CitizenSession, SessionStatus } from '../../src/session/types';
 import { composeStatus, policyInvalidSession } from '../../src/shell/kiosk-status';
-import { decidePrint, PrintLimiter } from '../../src/shell/printing';
+import { checkSilentTarget, decidePrint, PrintLimiter } from '../../src/shell/printing';
 import { DEFAULT_STAFF_IDLE_SIGN_OUT_SECONDS, StaffIdleWatch } from '../../src/shell/staff-idle';
 import { siteViewVisible } from '../../src/shell/view-layout';
 import type { KioskWindowPort } from './ports';
@@ -24,7 +24,7 @@ export type ControllerPort = Pick<
 export interface KioskShellDeps {
   policy(): Policy | null;
   controller: ControllerPort | null;
-  views: Pick<SiteViewManager, 'open' | 'close' | 'setVisible' | 'navigate' | 'siteInfo' | 'openSessionId' | 'print'> | null;
+  views: Pick<SiteViewManager, 'open' | 'close' | 'setVisible' | 'navigate' | 'siteInfo' | 'openSessionId' | 'print' | 'printers'> | null;
   window: Pick<KioskWindowPort, 'sendStatus' | 'focusUi'>;
   /** Before the first page loads: canaries remembered and planted. A failure takes the kiosk out of service. */
   prepareSession(session: CitizenSession, view: ReturnType<SiteViewManager['open']>): Promise<void>;
@@ -175,12 +175,33 @@ export class KioskShell {
     }
     const limiter = this.printLimiter;
     limiter.started();
-    const started = views.print(decision.options, (success) => {
-      limiter.finished();
-      // The dialog's own cancel is not a failure worth a notice; a silent job that failed is.
-      if (decision.action === 'print') this.showNotice({ kind: success ? 'print-sent' : 'print-failed' });
-    });
-    if (!started) limiter.finished();
+    const send = (): void => {
+      const started = views.print(decision.options, (success) => {
+        limiter.finished();
+        // The dialog's own cancel is not a failure worth a notice; a silent job that failed is.
+        if (decision.action === 'print') this.showNotice({ kind: success ? 'print-sent' : 'print-failed' });
+      });
+      if (!started) limiter.finished();
+    };
+    if (decision.action === 'dialog') {
+      send();
+      return;
+    }
+    // A silent job never goes to a print-to-file printer: it would ask where to save (a file dialog).
+    views.printers().then(
+      (installed) => {
+        const target = checkSilentTarget(policy.printing.printer, installed);
+        if (target.ok) return send();
+        limiter.finished();
+        this.deps.log(`silent printing refused: ${target.why}`);
+        this.showNotice({ kind: 'print-failed' });
+      },
+      (error: unknown) => {
+        limiter.finished();
+        this.deps.log(`silent printing refused: the printers could not be listed (${error instanceof Error ? error.message : String(error)})`);
+        this.showNotice({ kind: 'print-failed' });
+      },
+    );
   }
 
   /** The site view stayed unresponsive: end that citizen's session (with its wipe), as for a crash. */

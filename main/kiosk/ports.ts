@@ -21,6 +21,8 @@ export interface SiteContentsExtras {
   readonly id: number;
   /** Printing by policy (src/shell/printing.ts): silent on a named or the default printer, or the OS dialog. */
   print(options: { silent: boolean; deviceName?: string }, callback: (success: boolean, failureReason: string) => void): void;
+  /** The OS's printers, checked before a silent job (no print-to-file printer may receive it). */
+  getPrintersAsync(): Promise<{ name: string }[]>;
   isLoading(): boolean;
   reload(): void;
   readonly navigationHistory: { canGoBack(): boolean; canGoForward(): boolean; goBack(): void; goForward(): void };

@@ -128,6 +128,12 @@ export class SiteViewManager {
     return this.current?.view.contents.id ?? null;
   }
 
+  /** The OS's printer names, as the open site view sees them (empty when no view is open). */
+  async printers(): Promise<string[]> {
+    const contents = this.current?.view.contents;
+    return contents ? (await contents.getPrintersAsync()).map((printer) => printer.name) : [];
+  }
+
   /** Prints the open site view's page; false when no view is open. */
   print(options: { silent: boolean; deviceName?: string }, done: (success: boolean) => void): boolean {
     const contents = this.current?.view.contents;

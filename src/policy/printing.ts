@@ -57,7 +57,21 @@ export function printingIssues(printing: z.infer<typeof printingSchema>): LayerN
   if (printing.mode === 'off' && printing.printer !== '') {
     return [{ path: ['printing', 'printer'], message: 'a printer is set but printing.mode is off: remove the printer or choose mode silent' }];
   }
+  if (isPrintToFilePrinter(printing.printer)) {
+    return [{ path: ['printing', 'printer'], message: `"${printing.printer}" prints to a file and asks where to save it (a file dialog): name a paper printer` }];
+  }
   return [];
+}
+
+/**
+ * Printers that write a file instead of paper ask where to save it — a file dialog, even for a
+ * "silent" job (Microsoft Print to PDF does). Named by what they are, case-insensitive; the kiosk
+ * checks the OS's printers against the same names at print time (src/shell/printing.ts).
+ */
+const PRINT_TO_FILE = /\b(pdf|xps|onenote|fax)\b|print to file|document writer/i;
+
+export function isPrintToFilePrinter(name: string): boolean {
+  return PRINT_TO_FILE.test(name);
 }
 
 /** What `policy check` warns about (the policy is still valid). */

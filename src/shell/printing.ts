@@ -1,3 +1,4 @@
+import { isPrintToFilePrinter } from '../policy/printing';
 import type { Policy } from '../policy/schema';
 
 /**
@@ -47,4 +48,24 @@ export function decidePrint(printing: Policy['printing'], limiter: PrintLimiter,
   if (printing.mode === 'off') return { action: 'notice', notice: 'print-off' };
   if (printing.mode === 'dialog') return { action: 'dialog', options: { silent: false } };
   return { action: 'print', options: printing.printer === '' ? { silent: true } : { silent: true, deviceName: printing.printer } };
+}
+
+
+export type SilentTarget = { ok: true } | { ok: false; why: string };
+
+/**
+ * Whether a silent job may go to the printer the policy names, given the OS's printers. A named
+ * printer must exist and not be print-to-file. With no name the job goes to the OS default, which
+ * Electron cannot tell us: it is allowed only when no print-to-file printer is installed at all.
+ */
+export function checkSilentTarget(printer: string, installed: readonly string[]): SilentTarget {
+  if (printer !== '') {
+    if (isPrintToFilePrinter(printer)) return { ok: false, why: `"${printer}" prints to a file (a save dialog)` };
+    return installed.includes(printer) ? { ok: true } : { ok: false, why: `no printer named "${printer}" on this machine` };
+  }
+  const toFile = installed.filter(isPrintToFilePrinter);
+  if (toFile.length > 0) {
+    return { ok: false, why: `the OS default printer could be a print-to-file printer (${toFile.join(', ')}): name a printer in printing.printer or remove them` };
+  }
+  return installed.length > 0 ? { ok: true } : { ok: false, why: 'no printer is installed' };
 }

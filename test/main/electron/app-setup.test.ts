@@ -1,14 +1,31 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { hardenApp, prepareBeforeReady } from '../../../main/electron/app-setup';
 import { preventable } from '../fakes';
 
 /**
  * main/electron/app-setup.ts with 'electron' replaced by fakes (vi.mock): the real adapter code runs,
  * no Electron binary is needed, and every refusal it installs is exercised.
  */
-const fake = await vi.hoisted(async () => {
-  const events = await import('node:events');
-  class FakeApp extends events.EventEmitter {
+const fake = vi.hoisted(() => {
+  type Listener = (...args: never[]) => unknown;
+  class Emitter {
+    private listeners = new Map<string, Listener[]>();
+    on(event: string, listener: Listener): this {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+      return this;
+    }
+    emit(event: string, ...args: unknown[]): boolean {
+      const list = this.listeners.get(event) ?? [];
+      for (const listener of list) (listener as (...a: unknown[]) => unknown)(...args);
+      return list.length > 0;
+    }
+    removeAllListeners(): this {
+      this.listeners.clear();
+      return this;
+    }
+  }
+  class FakeApp extends Emitter {
     ready = false;
     sandboxed = false;
     paths: Record<string, string> = {};
@@ -30,7 +47,6 @@ vi.mock('electron', () => ({
   protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => void fake.schemes.push(...schemes) },
 }));
 
-const { hardenApp, prepareBeforeReady } = await import('../../../main/electron/app-setup');
 
 beforeEach(() => {
   fake.app.removeAllListeners();

@@ -1,10 +1,27 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createKioskWindow } from '../../../main/electron/kiosk-window';
 import { siteDisabledBlinkFeatures } from '../../../src/shell/security-settings';
 
 /** main/electron/kiosk-window.ts with BaseWindow and WebContentsView replaced by fakes (vi.mock). */
-const fake = await vi.hoisted(async () => {
-  const { EventEmitter } = await import('node:events');
-  class FakeContents extends EventEmitter {
+const fake = vi.hoisted(() => {
+  type Listener = (...args: never[]) => unknown;
+  class Emitter {
+    private listeners = new Map<string, Listener[]>();
+    on(event: string, listener: Listener): this {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+      return this;
+    }
+    emit(event: string, ...args: unknown[]): boolean {
+      const list = this.listeners.get(event) ?? [];
+      for (const listener of list) (listener as (...a: unknown[]) => unknown)(...args);
+      return list.length > 0;
+    }
+    removeAllListeners(): this {
+      this.listeners.clear();
+      return this;
+    }
+  }
+  class FakeContents extends Emitter {
     static next = 1;
     id = FakeContents.next++;
     destroyed = false;
@@ -49,7 +66,7 @@ const fake = await vi.hoisted(async () => {
       this.bounds = b;
     }
   }
-  class FakeWindow extends EventEmitter {
+  class FakeWindow extends Emitter {
     children: FakeView[] = [];
     onTop: unknown[] = [];
     closable: boolean;
@@ -78,7 +95,6 @@ const fake = await vi.hoisted(async () => {
 });
 vi.mock('electron', () => ({ BaseWindow: fake.FakeWindow, WebContentsView: fake.FakeView }));
 
-const { createKioskWindow } = await import('../../../main/electron/kiosk-window');
 const preloads = { ui: '/app/dist/main/ipc/preload.js', site: '/app/dist/main/ipc/site-preload.js' };
 const uiSession = {} as never;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createUiSession, hardenDefaultSession, refuseEverything, UI_PARTITION } from '../../../main/electron/sessions';
 import { FakeSession, preventable } from '../fakes';
 
 /** main/electron/sessions.ts with 'electron' replaced by fakes (vi.mock): the real adapter code runs. */
@@ -15,7 +16,6 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { createUiSession, hardenDefaultSession, refuseEverything, UI_PARTITION } = await import('../../../main/electron/sessions');
 
 class UiFakeSession extends FakeSession {
   handled: { scheme: string; handler: (request: { url: string; method: string }) => Promise<Response> }[] = [];

@@ -46,6 +46,10 @@ export class FakeSiteContents extends FakeContents {
     if (this.holdPrint) this.pendingPrint = answer;
     else answer();
   }
+  installedPrinters = ['HP LaserJet M404'];
+  async getPrintersAsync(): Promise<{ name: string }[]> {
+    return this.installedPrinters.map((name) => ({ name }));
+  }
   finishPrint(): void {
     this.pendingPrint?.();
     this.pendingPrint = null;

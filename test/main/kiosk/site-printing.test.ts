@@ -21,14 +21,33 @@ describe('printing from a site view, by policy.printing.mode', () => {
   it('silent (default): the page print request is printed by main without a dialog, on the OS default printer', async () => {
     const { k, contents } = await inSession();
     k.siteHandlers['site:print']();
+    await settle();
     expect(contents.printed).toEqual([{ silent: true }]);
     expect(k.window.last?.notice).toEqual({ kind: 'print-sent' });
   });
 
+  it('silent never sends a job where it would ask for a file: to the OS default while a print-to-file printer exists, or to a printer that is not there', async () => {
+    const { k, contents } = await inSession();
+    contents.installedPrinters = ['HP LaserJet M404', 'Microsoft Print to PDF'];
+    k.siteHandlers['site:print']();
+    await settle();
+    expect(contents.printed).toEqual([]);
+    expect(k.window.last?.notice).toEqual({ kind: 'print-failed' });
+    expect(k.log.join('\n')).toContain('Microsoft Print to PDF');
+
+    const named = await inSession({ mode: 'silent', printer: 'Canon LBP2900' });
+    named.k.siteHandlers['site:print']();
+    await settle();
+    expect(named.contents.printed).toEqual([]);
+    expect(named.k.window.last?.notice).toEqual({ kind: 'print-failed' });
+  });
+
   it('silent on a named printer passes its deviceName; a refused job shows print-failed', async () => {
     const { k, contents } = await inSession({ mode: 'silent', printer: 'Canon LBP2900' });
+    contents.installedPrinters = ['Canon LBP2900', 'Microsoft Print to PDF'];
     contents.printResult = false;
     k.siteHandlers['site:print']();
+    await settle();
     expect(contents.printed).toEqual([{ silent: true, deviceName: 'Canon LBP2900' }]);
     expect(k.window.last?.notice).toEqual({ kind: 'print-failed' });
   });
@@ -38,6 +57,7 @@ describe('printing from a site view, by policy.printing.mode', () => {
     const event = preventable({});
     contents.emit('before-input-event', event, ctrlP);
     expect(event.prevented).toBe(true);
+    await settle();
     expect(contents.printed).toEqual([{ silent: true }]);
     expect(k.window.last?.notice).toEqual({ kind: 'print-sent' });
   });
@@ -62,14 +82,18 @@ describe('printing from a site view, by policy.printing.mode', () => {
     const { k, contents } = await inSession();
     contents.holdPrint = true;
     for (let i = 0; i < 50; i += 1) k.siteHandlers['site:print']();
+    await settle();
     expect(contents.printed).toHaveLength(1);
     await k.clock.advance(PRINT_MIN_INTERVAL_MS);
     k.siteHandlers['site:print']();
+    await settle();
     expect(contents.printed).toHaveLength(1);
     contents.finishPrint();
     k.siteHandlers['site:print']();
+    await settle();
     expect(contents.printed).toHaveLength(2);
     k.siteHandlers['site:print']();
+    await settle();
     expect(contents.printed).toHaveLength(2);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadPolicy } from '../../../src/policy/load';
 import { testPolicy } from '../../src/shell/policy-fixture';
 import { preventable } from '../fakes';
 import { makeShell, settle } from './harness';
@@ -85,8 +86,7 @@ describe('the staff panel signs staff out when left idle', () => {
     expect(view.visible).toBe(true);
   });
 
-  it('defaults to 120 s (values outside 15–1800 are refused: test/src/cli/policy-check.test.ts)', async () => {
-    const { loadPolicy } = await import('../../../src/policy/load');
+  it('defaults to 120 s (values outside 15–1800 are refused: test/src/cli/policy-check.test.ts)', () => {
     const loaded = loadPolicy({ machineFile: null, env: {} });
     expect(loaded.ok && loaded.policy.staff.idleSignOutSeconds).toBe(120);
   });

@@ -27,6 +27,7 @@ const malformed: Malformed[] = [
   { name: 'unknown printing mode', yaml: ['printing:', '  mode: preview'], path: 'printing.mode', line: 2, message: 'off' },
   { name: 'printer with printing off', yaml: ['printing:', '  mode: "off"', '  printer: Canon LBP'], path: 'printing.printer', line: 3, message: 'mode is off' },
   { name: 'old enabled with the new mode in one file', yaml: ['printing:', '  enabled: true', '  mode: silent'], path: 'printing.enabled', line: 2, message: 'remove printing.enabled' },
+  { name: 'silent printing to a print-to-file printer', yaml: ['printing:', '  printer: Microsoft Print to PDF'], path: 'printing.printer', line: 2, message: 'prints to a file' },
   { name: 'printer name with a control character', yaml: ['printing:', '  printer: "HP\\u0007"'], path: 'printing.printer', line: 2, message: 'control characters' },
   { name: 'staff idle sign-out too short', yaml: ['staff:', '  idleSignOutSeconds: 5'], path: 'staff.idleSignOutSeconds', line: 2, message: '15' },
   { name: 'shift end 25:00', yaml: ['schedule:', "  shiftEnds: ['11:30', '25:00']"], path: 'schedule.shiftEnds[1]', line: 2, message: 'HH:MM' },
