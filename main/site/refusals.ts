@@ -6,7 +6,7 @@ import type { Preventable } from './ports';
  * What a site view refuses, explicitly, so no native chooser, sign-in box or certificate prompt is
  * ever shown and nothing is chosen on a citizen's behalf: Bluetooth device choice and pairing, HTTP
  * authentication (a notice says why the sign-in box did not appear), TLS certificate errors (never
- * trusted). Client certificates are refused app-wide (main/electron/app-setup.ts: Electron passes
+ * trusted; both answered app-wide, see below). Client certificates are refused app-wide (main/electron/app-setup.ts: Electron passes
  * every webContents' request on to app, whose handler answers with no certificate). A renderer unresponsive for SITE_UNRESPONSIVE_MS ends the session.
  */
 export interface RefusingContents {
@@ -37,14 +37,16 @@ export function attachRefusals(contents: RefusingContents, session: PairingSessi
     callback('');
   });
   session.setBluetoothPairingHandler((_details, callback) => callback({ confirmed: false }));
-  contents.on('login', (event, _details, _authInfo, callback) => {
+  // HTTP sign-in and certificate errors reach both this webContents and `app` (Electron forwards one to
+  // the other, with the same one-time callback). The app-wide handlers (main/electron/app-setup.ts)
+  // answer — cancel, never trust — exactly once; answering here too would call it twice. Here: the
+  // default is prevented all the same, and the citizen is told why nothing appeared.
+  contents.on('login', (event) => {
     event.preventDefault();
-    callback();
     events.notice('login-refused');
   });
-  contents.on('certificate-error', (event, _url, error, _certificate, callback, isMainFrame) => {
+  contents.on('certificate-error', (event, _url, error, _certificate, _callback, isMainFrame) => {
     event.preventDefault();
-    callback(false);
     events.log(`certificate error refused (${error})`);
     if (isMainFrame) events.notice('certificate-refused');
   });

@@ -38,17 +38,19 @@ describe('explicit refusals on a site view', () => {
     expect(answers).toEqual([{ confirmed: false }]);
   });
 
-  it('HTTP authentication: no sign-in box, the request cancelled with no credentials, and a notice', () => {
+  // Electron hands these to the webContents and to app with one one-time callback: app-setup answers
+  // it (test/main/electron/app-setup.test.ts); answering here as well would call it twice.
+  it('HTTP authentication: no sign-in box (default prevented, the app-wide handler cancels), and a notice', () => {
     const { contents, notices } = setup();
     const event = preventable({});
     const answers: unknown[][] = [];
     contents.emit('login', event, { url: 'https://intranet.example/' }, { scheme: 'basic', realm: 'x' }, (...args: unknown[]) => answers.push(args));
     expect(event.prevented).toBe(true);
-    expect(answers).toEqual([[]]);
+    expect(answers).toEqual([]);
     expect(notices).toEqual(['login-refused']);
   });
 
-  it('certificate-error: never trusted; a notice only when the page itself was refused', () => {
+  it('certificate-error: prevented, never answered with trust here; a notice only when the page itself was refused', () => {
     const { contents, notices } = setup();
     const trusted: boolean[] = [];
     const main = preventable({});
@@ -56,7 +58,7 @@ describe('explicit refusals on a site view', () => {
     const frame = preventable({});
     contents.emit('certificate-error', frame, 'https://ads.example/', 'net::ERR_CERT_AUTHORITY_INVALID', {}, (t: boolean) => trusted.push(t), false);
     expect([main.prevented, frame.prevented]).toEqual([true, true]);
-    expect(trusted).toEqual([false, false]);
+    expect(trusted).toEqual([]);
     expect(notices).toEqual(['certificate-refused']);
   });
 
