@@ -42,7 +42,9 @@ const faults = installFaultHandlers(process, log);
 const noPolicy = (): Promise<never> => Promise.reject(new Error('no valid policy'));
 
 async function main(): Promise<void> {
+  faults.exitOnFault(() => app.exit(1));
   if (await runHeadlessIfCommand(process.argv)) return;
+  faults.exitOnFault(null);
   // The packaged kiosk: no debugger, no sandbox-off, no other policy from its shortcut or environment.
   const launch = decideLaunch({ argv: process.argv, env: process.env, isPackaged: app.isPackaged, platform: process.platform });
   if (launch.action === 'refuse') {

@@ -14,15 +14,22 @@ export interface FaultProcess {
 export interface FaultGate {
   /** The kiosk is running: later faults go to it; returns the fault seen before, if any. */
   attach(reportFault: (reason: OutOfServiceReason) => void): OutOfServiceReason | null;
+  /**
+   * While set (a headless CLI run: the OS scheduler's wipe), a fault exits instead of waiting for a
+   * kiosk that will never come; null again once the kiosk is starting.
+   */
+  exitOnFault(exit: (() => void) | null): void;
 }
 
 export function installFaultHandlers(proc: FaultProcess, log: (message: string) => void): FaultGate {
   let report: ((reason: OutOfServiceReason) => void) | null = null;
+  let exit: (() => void) | null = null;
   let early: OutOfServiceReason | null = null;
   const fault = (what: string, detail: unknown): void => {
     const text = detail instanceof Error ? (detail.stack ?? detail.message) : String(detail);
     log(`${what} in the main process: out of service (internal-error): ${text}`);
     if (report) report('internal-error');
+    else if (exit) exit();
     else early = 'internal-error';
   };
   proc.on('uncaughtException', (error) => fault('uncaught exception', error));
@@ -31,6 +38,9 @@ export function installFaultHandlers(proc: FaultProcess, log: (message: string) 
     attach(reportFault) {
       report = reportFault;
       return early;
+    },
+    exitOnFault(next) {
+      exit = next;
     },
   };
 }

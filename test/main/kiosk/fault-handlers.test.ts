@@ -26,6 +26,19 @@ describe('faults in the main process', () => {
     expect(reported).toEqual(['internal-error']);
   });
 
+  it('during a headless CLI run a fault exits (no kiosk will ever take it); not once the kiosk is starting', () => {
+    const proc = new EventEmitter();
+    const gate = installFaultHandlers(proc, () => undefined);
+    let exits = 0;
+    gate.exitOnFault(() => void (exits += 1));
+    proc.emit('unhandledRejection', 'EPIPE');
+    expect(exits).toBe(1);
+    gate.exitOnFault(null);
+    proc.emit('unhandledRejection', 'later');
+    expect(exits).toBe(1);
+    expect(gate.attach(() => undefined)).toBe('internal-error');
+  });
+
   it('listens to both events (a listener is what keeps Electron from showing its native error dialog)', () => {
     const proc = new EventEmitter();
     installFaultHandlers(proc, () => undefined);
