@@ -19,22 +19,27 @@ import { observeMachinePolicy } from '../src/policy-pickup/observe';
 import { systemClock } from '../src/schedule/system-clock';
 import { withFileByteSource } from '../src/shell/byte-source';
 import { decideDownloadContent } from '../src/shell/download-content';
+import { decideLaunch } from '../src/shell/launch-switches';
 import { faultFromServiceState } from '../src/shell/service-fault';
 import { UI_ENTRY_URL } from '../src/shell/security-settings';
 import { markOutOfService, readServiceState } from '../src/state/service-state';
 import { rememberCanaries } from '../src/wipe/canaries';
+import { wipeClipboard } from '../src/wipe/clipboard';
 import { runWipe } from '../src/wipe/run-wipe';
 import { hardenApp, prepareBeforeReady } from './electron/app-setup';
+import { electronClipboard } from './electron/clipboard';
 import { createKioskWindow } from './electron/kiosk-window';
 import { createLifecycle } from './electron/lifecycle';
 import { createUiSession, hardenDefaultSession } from './electron/sessions';
 import { runHeadlessIfCommand } from './headless';
-import { registerIpcHandlers } from './ipc/electron-ipc';
+import { registerIpcHandlers, registerSiteIpc } from './ipc/electron-ipc';
 import { createIpcDispatcher } from './ipc/dispatch';
+import { createSiteDispatcher } from './ipc/site-dispatch';
 import { planBoot } from './kiosk/boot-plan';
 import { machinePolicyAtBoot } from './kiosk/machine-policy';
 import { startMetricsWriter } from './kiosk/metrics-writer';
 import type { MachinePolicyPort } from './kiosk/policy-pickup';
+import { installFaultHandlers } from './kiosk/fault-handlers';
 import { composeKiosk } from './kiosk/compose';
 import { probesForPlatform } from '../src/compliance/probes-for-platform';
 import { runDoctor } from '../src/compliance/run-doctor';
@@ -46,6 +51,8 @@ import { attachUiGuards } from './kiosk/ui-guards';
 import type { StartupWipeResult } from './kiosk/wipers';
 
 const log = (message: string): void => console.error(`public-kiosk: ${message}`);
+// First of all: a fault in main is logged and ends in out-of-service, never in a native dialog.
+const faults = installFaultHandlers(process, log);
 
 function metricsTextfileDirOrNull(policy: Policy): string | null {
   try {
@@ -58,18 +65,28 @@ function metricsTextfileDirOrNull(policy: Policy): string | null {
 const noPolicy = (): Promise<never> => Promise.reject(new Error('no valid policy'));
 
 async function main(): Promise<void> {
+  faults.exitOnFault(() => app.exit(1));
   if (await runHeadlessIfCommand(process.argv)) return;
-  const machineFile = defaultMachinePolicyFile(process.platform, process.env);
-  const machineFileInUse = machinePolicyFileInUse(process.platform, process.env);
+  faults.exitOnFault(null);
+  // The packaged kiosk: no debugger, no sandbox-off, no other policy from its shortcut or environment.
+  const launch = decideLaunch({ argv: process.argv, env: process.env, isPackaged: app.isPackaged, platform: process.platform });
+  if (launch.action === 'refuse') {
+    log(`refusing to start: weakening switches or environment: ${launch.reasons.join(', ')}`);
+    app.exit(1);
+    return;
+  }
+  for (const line of launch.ignored) log(line);
+  const machineFile = defaultMachinePolicyFile(process.platform, launch.env);
+  const machineFileInUse = machinePolicyFileInUse(process.platform, launch.env);
   const machineAtBoot = await observeMachinePolicy(machineFileInUse).catch(() => ({ state: 'changing' }) as const);
-  const plan = planBoot(process.argv, process.env, process.platform);
+  const plan = planBoot(launch.argv, launch.env, process.platform);
   for (const problem of plan.problems) log(`policy: ${problem}`);
   prepareBeforeReady(plan.roots);
-  const wipeTrigger = wipeOnStartTrigger(process.argv);
+  const wipeTrigger = wipeOnStartTrigger(launch.argv);
   let startup: StartupWipeResult = { ran: false };
   if (plan.roots && !anotherKioskRunning(plan.roots.state)) {
     const facts = { platform: process.platform, execPath: process.execPath, isPackaged: app.isPackaged, appPath: app.getAppPath(), policyFile: plan.policyFile };
-    startup = runStartupWipe(spawnSync as SpawnSync, startupWipeCommand(facts, wipeTrigger), process.env);
+    startup = runStartupWipe(spawnSync as SpawnSync, startupWipeCommand(facts, wipeTrigger), launch.env);
     if (startup.ran) log(`start-up wipe: ${startup.ok ? 'done' : startup.detail}`);
   }
   if (!app.requestSingleInstanceLock()) {
@@ -81,11 +98,11 @@ async function main(): Promise<void> {
   hardenDefaultSession();
 
   const uiSession = createUiSession(path.join(__dirname, '..', 'ui', 'renderer'), plan.mode.dev);
-  const win = createKioskWindow(plan.mode, path.join(__dirname, 'ipc', 'preload.js'), uiSession);
+  const win = createKioskWindow(plan.mode, { ui: path.join(__dirname, 'ipc', 'preload.js'), site: path.join(__dirname, 'ipc', 'site-preload.js') }, uiSession);
   let services: ReturnType<typeof buildCoreServices> | null = null;
   let servicesFailed = false;
   try {
-    services = plan.policy && plan.roots ? buildCoreServices(plan.policy, plan.roots, app.getVersion(), log) : null;
+    services = plan.policy && plan.roots ? buildCoreServices(plan.policy, plan.roots, app.getVersion(), log, electronClipboard) : null;
   } catch (error) {
     servicesFailed = true;
     log(`the core services could not start: ${error instanceof Error ? error.message : String(error)}`);
@@ -133,7 +150,7 @@ async function main(): Promise<void> {
     runWipe: (request) => (services ? runWipe(request, services.wipeDeps) : noPolicy()),
     markOutOfService: (reason) => (services && state ? markOutOfService(state, reason, services.audit) : noPolicy()),
     readLastShiftWipe: async () => (state ? (await readServiceState(state)).lastShiftWipe : null),
-    shiftWipes: { startup, relaunchedForWipe: wipeTrigger !== null, relaunchForWipe: (t) => void lifecycle.relaunch([`${WIPE_ON_START}=${t}`]), log },
+    shiftWipes: { startup, relaunchedForWipe: wipeTrigger !== null, relaunchForWipe: (t) => void lifecycle.relaunch([`${WIPE_ON_START}=${t}`]), clearClipboard: () => wipeClipboard(electronClipboard, process.platform), log },
     staff: services?.staff ?? null,
     readRecentWipes: (count) => (state ? readRecentWipes(state, count) : Promise.resolve([])),
     rememberCanaries: (canaries) => (state ? rememberCanaries(state, canaries) : noPolicy()),
@@ -146,7 +163,7 @@ async function main(): Promise<void> {
     },
     newSessionId: () => randomUUID(),
     reloadPolicy: async (): Promise<ActionResult> => {
-      const next = planBoot(process.argv, process.env, process.platform);
+      const next = planBoot(launch.argv, launch.env, process.platform);
       if (!next.policy) return { ok: false, reason: 'invalid', message: next.problems[0] ?? 'the policy is not valid' };
       if (kiosk.controller?.session()) return { ok: false, reason: 'failed', message: 'session-open' };
       void lifecycle.relaunch([]);
@@ -161,8 +178,9 @@ async function main(): Promise<void> {
     compliance: complianceDoctor(services?.audit ?? null, plan.policy),
   });
 
-  attachUiGuards(win.ui.webContents, () => kiosk.shell.activity(), log);
+  attachUiGuards(win.ui.webContents, () => kiosk.shell.uiInput(), log);
   registerIpcHandlers(createIpcDispatcher(kiosk.handlers, () => win.ui.webContents.id, (refusal) => log(refusal.message)));
+  registerSiteIpc(createSiteDispatcher(kiosk.siteHandlers, kiosk.siteContentsId, (refusal) => log(refusal.message)));
   win.ui.webContents.on('render-process-gone', (_event, details) => {
     log(`the kiosk UI renderer is gone (${details.reason}); reloading it`);
     void win.ui.webContents.loadURL(UI_ENTRY_URL);
@@ -214,6 +232,16 @@ async function main(): Promise<void> {
       fault = 'internal-error';
     }
   }
+  // Whatever the last process (or another program) left on the clipboard goes before any citizen sits down.
+  const clipboardAtStart = await wipeClipboard(electronClipboard, process.platform);
+  if (clipboardAtStart.cleared === false) {
+    log(`the clipboard could not be cleared at start (${clipboardAtStart.errors.join('; ')}): out of service`);
+    fault ??= 'internal-error';
+  }
+  const earlyFault = faults.attach((reason) => {
+    if (kiosk.controller) kiosk.controller.reportFault(reason);
+  });
+  if (earlyFault) fault ??= earlyFault;
   await kiosk.start(fault);
   // Syslog forwarding runs beside the kiosk: a collector that is down only grows its backlog.
   services?.startForwarding();

@@ -18,6 +18,8 @@ export class Controller implements ScreenContext {
   private staffPanel: StaffPanel | null = null;
   private parked: { key: string; screen: Screen } | null = null;
   private returnFocus: Element | null = null;
+  /** The last staff panel command from main that was carried out (the staff shortcut from the site, idle sign-out). */
+  private staffCommandSeq = 0;
 
   constructor(
     readonly api: KioskApi,
@@ -26,6 +28,12 @@ export class Controller implements ScreenContext {
 
   apply(status: KioskStatus): void {
     this.status = status;
+    const command = status.staffPanelCommand;
+    if (command && command.seq > this.staffCommandSeq) {
+      this.staffCommandSeq = command.seq;
+      if (command.action === 'open') this.openStaff();
+      else this.closeStaff();
+    }
     if (status.language !== language()) {
       useLanguage(status.language);
       relabel(document.body);

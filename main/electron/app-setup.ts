@@ -32,4 +32,13 @@ export function hardenApp(): void {
     event.preventDefault();
     callback();
   });
+  // Every webContents' HTTP sign-in box and certificate prompt ends here too: cancelled, never trusted.
+  app.on('login', (event, _contents, _details, _authInfo, callback) => {
+    event.preventDefault();
+    callback();
+  });
+  app.on('certificate-error', (event, _contents, _url, _error, _certificate, callback) => {
+    event.preventDefault();
+    callback(false);
+  });
 }

@@ -14,7 +14,7 @@ export interface KioskWindow {
   show(): void;
 }
 
-export function createKioskWindow(mode: ShellMode, preloadPath: string, uiSession: Session): KioskWindow {
+export function createKioskWindow(mode: ShellMode, preloads: { ui: string; site: string }, uiSession: Session): KioskWindow {
   const window = new BaseWindow(kioskWindowOptions(mode));
   if (!mode.dev) window.setAlwaysOnTop(true, 'screen-saver');
   let closable = mode.dev;
@@ -22,7 +22,7 @@ export function createKioskWindow(mode: ShellMode, preloadPath: string, uiSessio
     if (!closable) event.preventDefault();
   });
 
-  const ui = new WebContentsView({ webPreferences: { ...uiWebPreferences(mode, preloadPath), session: uiSession } });
+  const ui = new WebContentsView({ webPreferences: { ...uiWebPreferences(mode, preloads.ui), session: uiSession } });
   window.contentView.addChildView(ui);
   const size = () => {
     const { width, height } = window.getContentBounds();
@@ -38,11 +38,14 @@ export function createKioskWindow(mode: ShellMode, preloadPath: string, uiSessio
     sendStatus: (status: KioskStatus) => {
       if (!ui.webContents.isDestroyed()) ui.webContents.send(STATUS_CHANNEL, status);
     },
+    focusUi: () => {
+      if (!ui.webContents.isDestroyed()) ui.webContents.focus();
+    },
   };
 
   const siteViews: SiteViewFactory = {
     create(partition: string): SiteViewHandle {
-      const view = new WebContentsView({ webPreferences: siteWebPreferences(mode, partition) });
+      const view = new WebContentsView({ webPreferences: siteWebPreferences(mode, partition, preloads.site) });
       const contents = view.webContents;
       // Fail closed: a citizen's session must live in memory only (never under Partitions/ on disk).
       if (contents.session.isPersistent() || contents.session.storagePath !== null) {

@@ -1,5 +1,6 @@
 // Runtime Electron adapter (tests never import this file): leaving and restarting the kiosk.
 import { app } from 'electron';
+import { relaunchArguments } from '../../src/shell/launch-switches';
 import { WIPE_ON_START } from '../kiosk/startup-wipe';
 
 export interface Lifecycle {
@@ -14,8 +15,8 @@ export function createLifecycle(releaseLock: () => Promise<void>, allowClose: ()
   return {
     async relaunch(extra) {
       await letGo();
-      const args = process.argv.slice(1).filter((arg) => !arg.startsWith(`${WIPE_ON_START}=`));
-      app.relaunch({ args: [...args, ...extra] });
+      // Packaged: only the relaunch's own marker; nothing from this start's command line carries over.
+      app.relaunch({ args: relaunchArguments(process.argv, app.isPackaged, WIPE_ON_START, extra) });
       app.exit(0);
     },
     async leave() {

@@ -85,7 +85,12 @@ export function composeKiosk(ports: KioskPorts) {
         pageChanged: () => shell?.refresh(),
         notice: (notice) => shell?.showNotice(notice),
         activity: () => shell?.activity(),
+        printRequested: () => shell?.printRequested(),
+        staffShortcut: () => shell?.staffShortcutFromSite(),
+        hung: (sessionId) => shell?.siteHung(sessionId),
       },
+      setTimer: (ms, cb) => ports.clock.setTimer(ms, cb),
+      log: ports.log,
     });
     const viewManager = views;
     controller = new SessionController<SessionCanaries>({
@@ -152,8 +157,13 @@ export function composeKiosk(ports: KioskPorts) {
   });
   const handlers = buildIpcHandlers(shell, staffDesk);
   const kioskShell = shell;
+  const viewManager = views;
   return {
     shell: kioskShell,
+    /** The site view's one channel (main/ipc/site-dispatch.ts). */
+    siteHandlers: { 'site:print': () => kioskShell.printRequested() },
+    /** The open site view's webContents id: the only sender the site channel accepts. */
+    siteContentsId: (): number | null => viewManager?.contentsId() ?? null,
     staffDesk,
     handlers,
     controller: activeController,

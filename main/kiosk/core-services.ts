@@ -3,11 +3,12 @@ import type { ResolvedPolicyPaths } from '../../src/policy/resolve-paths';
 import { latestShiftEndAtOrBefore } from '../../src/schedule/shift-ends';
 import { createOsCredentialStore } from '../../src/secrets/os-credential-store';
 import { StaffAccess } from '../../src/staff/staff-access';
+import type { ClipboardPort } from '../../src/wipe/clipboard';
 import type { WipeDeps } from '../../src/wipe/types';
 import { auditWithForwarding } from './forwarding';
 
 /** The core services the kiosk runs on, built once from the policy and its resolved roots. */
-export function buildCoreServices(policy: Policy, roots: ResolvedPolicyPaths, version: string, log: (message: string) => void) {
+export function buildCoreServices(policy: Policy, roots: ResolvedPolicyPaths, version: string, log: (message: string) => void, clipboard: ClipboardPort) {
   const credentials = createOsCredentialStore();
   const { audit, startForwarding } = auditWithForwarding(policy, roots.state, credentials, version, log);
   const wipeDeps: WipeDeps = {
@@ -16,6 +17,8 @@ export function buildCoreServices(policy: Policy, roots: ResolvedPolicyPaths, ve
     credentialStore: credentials,
     audit,
     shiftEndCoveredAt: (at) => latestShiftEndAtOrBefore(policy.schedule, at),
+    // Every wipe this process runs clears the OS clipboard before its record (src/wipe/clipboard.ts).
+    clipboard,
   };
   const staff = new StaffAccess({ stateRoot: roots.state, policy: policy.staff, credentials, audit });
   return { credentials, audit, wipeDeps, staff, startForwarding };

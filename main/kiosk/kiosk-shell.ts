@@ -4,6 +4,8 @@ import type { Cancelable } from '../../src/schedule/clock';
 import type { SessionController } from '../../src/session/controller';
 import type { CitizenSession, SessionStatus } from '../../src/session/types';
 import { composeStatus, policyInvalidSession } from '../../src/shell/kiosk-status';
+import { checkSilentTarget, decidePrint, PrintLimiter } from '../../src/shell/printing';
+import { DEFAULT_STAFF_IDLE_SIGN_OUT_SECONDS, StaffIdleWatch } from '../../src/shell/staff-idle';
 import { siteViewVisible } from '../../src/shell/view-layout';
 import type { KioskWindowPort } from './ports';
 import type { SiteViewManager } from './site-view-manager';
@@ -22,8 +24,8 @@ export type ControllerPort = Pick<
 export interface KioskShellDeps {
   policy(): Policy | null;
   controller: ControllerPort | null;
-  views: Pick<SiteViewManager, 'open' | 'close' | 'setVisible' | 'navigate' | 'siteInfo' | 'openSessionId'> | null;
-  window: Pick<KioskWindowPort, 'sendStatus'>;
+  views: Pick<SiteViewManager, 'open' | 'close' | 'setVisible' | 'navigate' | 'siteInfo' | 'openSessionId' | 'print' | 'printers'> | null;
+  window: Pick<KioskWindowPort, 'sendStatus' | 'focusUi'>;
   /** Before the first page loads: canaries remembered and planted. A failure takes the kiosk out of service. */
   prepareSession(session: CitizenSession, view: ReturnType<SiteViewManager['open']>): Promise<void>;
   /** Clears a partition whose session the controller dropped without a wipe (a fault mid-session). */
@@ -48,10 +50,21 @@ export class KioskShell {
   private readonly invalidSince: Date;
   private wipeResult: { generation: number; hidden: boolean } | null = null;
   private wipeGeneration = 0;
+  private printLimiter = new PrintLimiter();
+  private staffPanelCommand: KioskStatus['staffPanelCommand'];
+  private readonly staffIdle: StaffIdleWatch;
 
   constructor(private readonly deps: KioskShellDeps) {
     this.language = deps.policy()?.ui.language ?? 'vi';
     this.invalidSince = deps.now();
+    this.staffIdle = new StaffIdleWatch({
+      seconds: () => deps.policy()?.staff.idleSignOutSeconds ?? DEFAULT_STAFF_IDLE_SIGN_OUT_SECONDS,
+      setTimer: deps.setTimer,
+      expire: () => {
+        deps.log('staff panel idle: signing staff out and closing it');
+        this.commandStaffPanel('close');
+      },
+    });
     deps.controller?.onStatus(() => this.refresh());
   }
 
@@ -59,7 +72,9 @@ export class KioskShell {
     const raw: SessionStatus = this.deps.controller && this.deps.policy() ? this.deps.controller.status() : policyInvalidSession(this.invalidSince);
     const session = this.withoutOldWipeResult(raw);
     const parts = { session, policy: this.deps.policy(), language: this.language, site: this.deps.views?.siteInfo(), notice: this.notice, staff: this.staff, policyRejected: this.policyRejected };
-    return composeStatus(parts);
+    const status = composeStatus(parts);
+    if (this.staffPanelCommand) status.staffPanelCommand = this.staffPanelCommand;
+    return status;
   }
 
   /** Re-sends the status and re-decides what the site view shows; called on every change. */
@@ -79,6 +94,8 @@ export class KioskShell {
     const started = controller.startSession(serviceIndex);
     if (!started.ok) return { ok: false, reason: 'failed', message: started.reason };
     this.staff = undefined;
+    // Each citizen gets the full print allowance; nothing carries over from the last session.
+    this.printLimiter = new PrintLimiter();
     try {
       const view = views.open(started.session.partition);
       await this.deps.prepareSession(started.session, view);
@@ -122,6 +139,7 @@ export class KioskShell {
     this.staffPanelOpen = open;
     // Closing the panel signs the staff member out: the next person at the screen is a citizen.
     if (!open) this.staff = undefined;
+    this.staffIdle.engaged(open || this.staff !== undefined);
     this.refresh();
     return { ok: true };
   }
@@ -134,7 +152,69 @@ export class KioskShell {
 
   setStaff(staff: StaffView | undefined): void {
     this.staff = staff;
+    this.staffIdle.engaged(this.staffPanelOpen || staff !== undefined);
     this.refresh();
+  }
+
+  /** The staff shortcut pressed in the site view (caught there by main): the panel opens over it. */
+  staffShortcutFromSite(): void {
+    this.deps.log('staff shortcut in the site view: opening the staff panel');
+    this.commandStaffPanel('open');
+    this.deps.window.focusUi();
+  }
+
+  /** Any input in the kiosk UI: restarts the staff idle period while the panel is open. */
+  uiInput(): void {
+    this.staffIdle.input();
+    this.activity();
+  }
+
+  /** window.print() in any frame of the site (site preload) or Ctrl+P there, decided by policy.printing. */
+  printRequested(): void {
+    const policy = this.deps.policy();
+    const views = this.deps.views;
+    if (!policy || !views || !this.deps.controller?.session()) return;
+    const decision = decidePrint(policy.printing, this.printLimiter, this.deps.now().getTime());
+    if (decision.action === 'ignore') return;
+    if (decision.action === 'notice') {
+      this.showNotice({ kind: decision.notice });
+      return;
+    }
+    const limiter = this.printLimiter;
+    limiter.started();
+    const send = (): void => {
+      const started = views.print(decision.options, (success) => {
+        limiter.finished();
+        // The dialog's own cancel is not a failure worth a notice; a silent job that failed is.
+        if (decision.action === 'print') this.showNotice({ kind: success ? 'print-sent' : 'print-failed' });
+      });
+      if (!started) limiter.finished();
+    };
+    if (decision.action === 'dialog') {
+      send();
+      return;
+    }
+    // A silent job never goes to a print-to-file printer: it would ask where to save (a file dialog).
+    views.printers().then(
+      (installed) => {
+        const target = checkSilentTarget(policy.printing.printer, installed);
+        if (target.ok) return send();
+        limiter.finished();
+        this.deps.log(`silent printing refused: ${target.why}`);
+        this.showNotice({ kind: 'print-failed' });
+      },
+      (error: unknown) => {
+        limiter.finished();
+        this.deps.log(`silent printing refused: the printers could not be listed (${error instanceof Error ? error.message : String(error)})`);
+        this.showNotice({ kind: 'print-failed' });
+      },
+    );
+  }
+
+  /** The site view stayed unresponsive: end that citizen's session (with its wipe), as for a crash. */
+  siteHung(sessionId: string): void {
+    this.deps.log('site view unresponsive for too long: ending the session');
+    if (this.deps.controller?.session()?.partition === sessionId) this.deps.controller.browserCrashed();
   }
 
   signedInStaffId(): string | null {
@@ -185,6 +265,14 @@ export class KioskShell {
     if (!this.wipeResult.hidden) return session;
     const { wipe: _done, ...rest } = session;
     return rest;
+  }
+
+  private commandStaffPanel(action: 'open' | 'close'): void {
+    this.staffPanelCommand = { seq: (this.staffPanelCommand?.seq ?? 0) + 1, action };
+    this.staffPanelOpen = action === 'open';
+    if (action === 'close') this.staff = undefined;
+    this.staffIdle.engaged(action === 'open');
+    this.refresh();
   }
 
   private closeOrphanView(): void {

@@ -1,6 +1,7 @@
 import type { KioskStatus } from '../../src/ipc/contract';
 import type { Rect } from '../../src/shell/view-layout';
 import type { GuardedContents, ScriptableContents, SiteSessionPort } from '../site/ports';
+import type { PairingSession, RefusingContents } from '../site/refusals';
 
 /**
  * The Electron pieces the kiosk wiring drives, as narrow interfaces. main/electron/ builds the real
@@ -8,7 +9,7 @@ import type { GuardedContents, ScriptableContents, SiteSessionPort } from '../si
  */
 
 /** A site view's webContents: the guards' events, what the toolbar and the crash path need, and the canary planting. */
-export type SiteContents = GuardedContents & SiteContentsExtras & ScriptableContents;
+export type SiteContents = GuardedContents & SiteContentsExtras & ScriptableContents & RefusingContents;
 
 export interface SiteContentsExtras {
   on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
@@ -16,13 +17,19 @@ export interface SiteContentsExtras {
   on(event: 'before-mouse-event', listener: (event: unknown, mouse: { type: string }) => void): unknown;
   getURL(): string;
   getTitle(): string;
+  /** The site preload's print request comes from this id (main/ipc/site-dispatch.ts). */
+  readonly id: number;
+  /** Printing by policy (src/shell/printing.ts): silent on a named or the default printer, or the OS dialog. */
+  print(options: { silent: boolean; deviceName?: string }, callback: (success: boolean, failureReason: string) => void): void;
+  /** The OS's printers, checked before a silent job (no print-to-file printer may receive it). */
+  getPrintersAsync(): Promise<{ name: string }[]>;
   isLoading(): boolean;
   reload(): void;
   readonly navigationHistory: { canGoBack(): boolean; canGoForward(): boolean; goBack(): void; goForward(): void };
 }
 
 /** A citizen's session as the wiring uses it: guards, clears, and the cookie canary. */
-export interface CitizenSessionPort extends SiteSessionPort {
+export interface CitizenSessionPort extends SiteSessionPort, PairingSession {
   cookies: { set(details: { url: string; name: string; value: string; secure: boolean; httpOnly: boolean }): Promise<void> };
 }
 
@@ -45,4 +52,6 @@ export interface KioskWindowPort {
   onResize(listener: () => void): void;
   /** Pushes the status to the UI (STATUS_CHANNEL). */
   sendStatus(status: KioskStatus): void;
+  /** Keyboard focus to the UI view (the staff panel opened from the site view). */
+  focusUi(): void;
 }

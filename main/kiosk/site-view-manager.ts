@@ -1,10 +1,13 @@
 import path from 'node:path';
 import type { KioskStatus } from '../../src/ipc/contract';
 import type { Policy } from '../../src/policy/schema';
+import type { Cancelable } from '../../src/schedule/clock';
+import { isStaffShortcut } from '../../src/shell/shortcuts';
 import { siteViewBounds, UI_TOOLBAR_HEIGHT_PX } from '../../src/shell/view-layout';
 import type { ContentVerdict } from '../../src/shell/download-content';
 import { attachContentsGuards } from '../site/contents-guards';
 import { attachDownloadGuard, type ActiveDownloads, type DownloadNotice } from '../site/download-guard';
+import { attachRefusals } from '../site/refusals';
 import { installSessionGuards } from '../site/session-guards';
 import type { CitizenSessionPort, KioskWindowPort, SiteViewFactory, SiteViewHandle } from './ports';
 
@@ -19,6 +22,12 @@ export interface SiteViewEvents {
   pageChanged(): void;
   notice(notice: NonNullable<KioskStatus['notice']>): void;
   activity(): void;
+  /** Ctrl+P in the site view (the page's window.print() arrives through the site preload's channel). */
+  printRequested(): void;
+  /** The staff shortcut, caught before the page sees it. */
+  staffShortcut(): void;
+  /** The renderer stayed unresponsive for SITE_UNRESPONSIVE_MS. */
+  hung(sessionId: string): void;
 }
 
 export interface SiteViewManagerDeps {
@@ -31,6 +40,8 @@ export interface SiteViewManagerDeps {
   checkDownload(file: string, extension: string): ContentVerdict;
   removeFile(file: string): void;
   events: SiteViewEvents;
+  setTimer(delayMs: number, callback: () => void): Cancelable;
+  log(message: string): void;
 }
 
 interface OpenView {
@@ -68,12 +79,29 @@ export class SiteViewManager {
       removeFile: deps.removeFile,
       notify: (n: DownloadNotice) => deps.events.notice({ kind: n.kind, ...(n.extension ? { detail: n.extension } : {}) }),
     });
+    const contents = view.contents;
+    // First listener on before-input-event: the staff shortcut never reaches the page.
+    contents.on('before-input-event', (event, input) => {
+      if (!isStaffShortcut(input)) return;
+      event.preventDefault();
+      if (input.type !== 'keyUp') deps.events.staffShortcut();
+    });
     attachContentsGuards(view.contents, deps.policy, {
       blocked: (kind) => {
         if (kind === 'navigation' || kind === 'window-open') deps.events.notice({ kind: 'site-blocked' });
       },
+      shortcutBlocked: (shortcut) => {
+        if (shortcut.purpose === 'print') deps.events.printRequested();
+      },
     });
-    const contents = view.contents;
+    attachRefusals(contents, view.session, {
+      notice: (kind) => deps.events.notice({ kind }),
+      hung: () => {
+        if (this.current?.view === view) deps.events.hung(sessionId);
+      },
+      setTimer: deps.setTimer,
+      log: deps.log,
+    });
     contents.on('render-process-gone', (_event, details) => {
       if (this.current?.view === view) deps.events.crashed(sessionId, details.reason);
     });
@@ -98,6 +126,25 @@ export class SiteViewManager {
     open.view.setVisible(false);
     open.view.close();
     return open.view.session;
+  }
+
+  /** The open site view's webContents id (the only sender the site channel accepts), or null. */
+  contentsId(): number | null {
+    return this.current?.view.contents.id ?? null;
+  }
+
+  /** The OS's printer names, as the open site view sees them (empty when no view is open). */
+  async printers(): Promise<string[]> {
+    const contents = this.current?.view.contents;
+    return contents ? (await contents.getPrintersAsync()).map((printer) => printer.name) : [];
+  }
+
+  /** Prints the open site view's page; false when no view is open. */
+  print(options: { silent: boolean; deviceName?: string }, done: (success: boolean) => void): boolean {
+    const contents = this.current?.view.contents;
+    if (!contents) return false;
+    contents.print(options, (success) => done(success));
+    return true;
   }
 
   setVisible(visible: boolean): void {

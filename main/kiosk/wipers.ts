@@ -1,5 +1,6 @@
 import type { CitizenSession, SessionEndTrigger, ShiftWipeTrigger, WipeOutcome } from '../../src/session/types';
 import { sessionWipeTriggers } from '../../src/shell/wipe-triggers';
+import type { ClipboardWipe } from '../../src/wipe/clipboard';
 import type { WipeRequest } from '../../src/wipe/types';
 import { clearSiteSession } from '../site/clear-session';
 import type { SiteViewManager } from './site-view-manager';
@@ -51,6 +52,12 @@ export interface ShiftWiperDeps {
   relaunchedForWipe: boolean;
   /** app.relaunch with the trigger (main/kiosk/startup-wipe.ts reads it), then app.exit. */
   relaunchForWipe(trigger: ShiftWipeTrigger): void;
+  /**
+   * Clears the OS clipboard (src/wipe/clipboard.ts). The full wipe runs in the CLI at the next start,
+   * which cannot reach the clipboard (its record says null), so the clipboard is cleared here, before
+   * the relaunch; a failure fails the shift wipe (out of service) instead of relaunching.
+   */
+  clearClipboard(): Promise<ClipboardWipe>;
   log(message: string): void;
 }
 
@@ -63,6 +70,11 @@ export function createShiftWiper(deps: ShiftWiperDeps) {
     if (trigger === 'start-up' && first) {
       if (first.ran) return first.ok ? { ok: true } : { ok: false, detail: first.detail };
       if (deps.relaunchedForWipe) return { ok: false, detail: 'relaunched for a shift wipe, but the start-up wipe did not run' };
+    }
+    const clipboard = await deps.clearClipboard();
+    if (clipboard.cleared === false) {
+      deps.log(`shift wipe (${trigger}): the clipboard could not be cleared (${clipboard.errors.join('; ')})`);
+      return { ok: false, detail: 'the clipboard could not be cleared' };
     }
     deps.log(`shift wipe (${trigger}): relaunching so it runs before the browser starts`);
     deps.relaunchForWipe(trigger);

@@ -42,6 +42,11 @@ export const en: Record<MessageKey, string> = {
   'notice.download-too-large': 'The file is too large to download',
   'notice.site-blocked': 'This site cannot be opened on this computer',
   'notice.download-saved': 'File downloaded. It will be deleted when your session ends',
+  'notice.print-off': 'Printing is not available on this computer. Please ask the staff',
+  'notice.print-sent': 'Sent to the printer',
+  'notice.print-failed': 'The printer could not print. Please ask the staff',
+  'notice.login-refused': 'This site asked for a separate sign-in box, which this computer does not show',
+  'notice.certificate-refused': 'This site’s security certificate is not valid, so it was not opened',
 
   'idle.title': 'Are you still there?',
   'idle.body': 'Nothing has happened for a while. Your session will end and your data will be deleted in:',

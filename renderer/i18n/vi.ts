@@ -44,6 +44,11 @@ export const vi = {
   'notice.download-too-large': 'Tệp quá lớn, không thể tải về',
   'notice.site-blocked': 'Trang này không được phép mở trên máy này',
   'notice.download-saved': 'Đã tải tệp về. Tệp sẽ bị xoá khi kết thúc phiên',
+  'notice.print-off': 'Máy này không in được. Vui lòng hỏi cán bộ',
+  'notice.print-sent': 'Đã gửi lệnh in tới máy in',
+  'notice.print-failed': 'Máy in không in được. Vui lòng hỏi cán bộ',
+  'notice.login-refused': 'Trang này yêu cầu hộp đăng nhập riêng, máy này không hiển thị hộp đó',
+  'notice.certificate-refused': 'Chứng chỉ bảo mật của trang này không hợp lệ nên trang không được mở',
 
   'idle.title': 'Bạn vẫn đang sử dụng máy chứ?',
   'idle.body': 'Một lúc lâu không có thao tác nào. Phiên sẽ tự kết thúc và dữ liệu của bạn sẽ bị xoá sau:',

@@ -24,7 +24,7 @@ export function showNotice(region: HTMLElement, notice: Notice | undefined): voi
     region.hidden = true;
     return;
   }
-  const good = notice.kind === 'download-saved';
+  const good = notice.kind === 'download-saved' || notice.kind === 'print-sent';
   region.hidden = false;
   region.dataset['tone'] = good ? 'good' : 'bad';
   // Rebuilt on a language change (the key above includes it), so a literal is enough here.

@@ -30,6 +30,7 @@ const wipeRecord = z.strictObject({
   credentialEntriesRemoved: count.optional(),
   canarySessionsChecked: count.optional(),
   coveredShiftEnd: isoTime.optional(),
+  clipboardCleared: z.boolean().nullable().optional(),
 });
 
 const staffRecord = z.strictObject({

@@ -31,6 +31,8 @@ export interface WipeAuditRecord {
    * infers it) and when no shift end was scheduled in the 8 days before the wipe.
    */
   coveredShiftEnd?: string;
+  /** The OS clipboard cleared (and read back empty) before this record: null where no clipboard was reachable (plain Node). */
+  clipboardCleared?: boolean | null;
 }
 
 export type StaffAction =

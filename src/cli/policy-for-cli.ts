@@ -1,7 +1,7 @@
 import type { CliIo, OptionValues } from './command';
 import { stringOption } from './command';
 import { UsageError } from './exit-codes';
-import { formatPolicyIssue, loadPolicy, type LoadPolicyOptions } from '../policy/load';
+import { formatPolicyIssue, loadPolicy, type LoadPolicyOptions, type PolicyIssue } from '../policy/load';
 import type { Policy } from '../policy/schema';
 
 /**
@@ -9,7 +9,7 @@ import type { Policy } from '../policy/schema';
  * the machine file and the bundled default. An invalid policy is bad input (exit 2) listing every
  * problem as FILE:LINE:COL path: message; a command never runs on a policy it could not validate.
  */
-export function policyForCli(values: OptionValues, io: CliIo, overrides: Partial<LoadPolicyOptions> = {}): { policy: Policy; sources: string[] } {
+export function policyForCli(values: OptionValues, io: CliIo, overrides: Partial<LoadPolicyOptions> = {}): { policy: Policy; sources: string[]; notes: PolicyIssue[] } {
   const explicitFile = stringOption(values, 'policy');
   if (explicitFile === '') throw new UsageError('--policy needs a file name');
   const result = loadPolicy({ env: io.env, ...(explicitFile !== undefined ? { explicitFile } : {}), ...overrides });
@@ -18,5 +18,5 @@ export function policyForCli(values: OptionValues, io: CliIo, overrides: Partial
     const lines = result.errors.map(formatPolicyIssue);
     throw new UsageError(`invalid policy (${count} ${count === 1 ? 'problem' : 'problems'}):\n${lines.join('\n')}`);
   }
-  return { policy: result.policy, sources: result.sources };
+  return { policy: result.policy, sources: result.sources, notes: result.notes };
 }

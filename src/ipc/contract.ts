@@ -37,14 +37,34 @@ export interface KioskStatus {
   wipe?: { scope: 'session' | 'shift'; phase: 'running' | 'succeeded' | 'failed' };
   outOfService?: { reason: OutOfServiceReason; since: string };
   /** A download the policy refused, shown as a short notice (extension only, never the file name). */
-  notice?: { kind: 'download-blocked' | 'download-too-large' | 'site-blocked' | 'download-saved'; detail?: string };
+  notice?: { kind: NoticeKind; detail?: string };
   staff?: StaffView;
   /**
    * Staff only (set while a staff member is signed in): the machine policy file changed and was
    * rejected; the kiosk keeps running its previous policy. `problems` as FILE:LINE:COL lines.
    */
   policyRejected?: { at: string; problems: string[] };
+  /**
+   * Main opened or closed the staff panel itself: the staff shortcut caught in the site view, or the
+   * staff idle sign-out. `seq` grows with each command; the UI acts on a seq it has not seen.
+   */
+  staffPanelCommand?: { seq: number; action: 'open' | 'close' };
 }
+
+export type NoticeKind =
+  | 'download-blocked'
+  | 'download-too-large'
+  | 'site-blocked'
+  | 'download-saved'
+  /** printing.mode off: window.print() / Ctrl+P did nothing. */
+  | 'print-off'
+  /** Silent printing: sent to the printer, or the printer refused it. */
+  | 'print-sent'
+  | 'print-failed'
+  /** The site asked for an HTTP sign-in box, which the kiosk never shows. */
+  | 'login-refused'
+  /** The site's TLS certificate was not valid: the page was not opened. */
+  | 'certificate-refused';
 
 export interface StaffView {
   staffId: string;
@@ -132,6 +152,15 @@ export interface ChannelResults {
   'staff:admin-action': ActionResult;
   'kiosk:staff-panel': ActionResult;
 }
+
+/**
+ * The site view's own channel: the sandboxed site preload (main/ipc/site-preload.ts) sends one
+ * argument-less print request, fire and forget (the page learns nothing back). Accepted only from the
+ * open site view (src/shell/ipc-sender.ts), with no arguments, and rate-limited (src/shell/printing.ts).
+ */
+export const SITE_PRINT_CHANNEL = 'site:print' as const;
+export const siteRequestSchemas = { [SITE_PRINT_CHANNEL]: none } as const;
+export type SiteChannel = keyof typeof siteRequestSchemas;
 
 /** The one main → UI push channel. */
 export const STATUS_CHANNEL = 'kiosk:status' as const;

@@ -21,7 +21,8 @@ export const builtInDefaults: PolicyLayer = {
   schedule: { timeZone: 'Asia/Ho_Chi_Minh', shiftEnds: ['11:30', '17:00'], days: ['mon', 'tue', 'wed', 'thu', 'fri'], warningSeconds: 60 },
   session: { idleTimeoutSeconds: 180, idleWarningSeconds: 30 },
   downloads: { enabled: false, allowedExtensions: [], maxSizeMB: 20 },
-  printing: { enabled: false },
+  // Silent: a page's print request is printed by main without a dialog (no file browser).
+  printing: { mode: 'silent', printer: '' },
   ui: { language: 'vi', languages: ['vi', 'en'] },
   paths: {
     sessionData: { windows: '${ProgramData}\\public-kiosk\\session-data', linux: '/var/lib/public-kiosk/session-data' },
@@ -33,6 +34,7 @@ export const builtInDefaults: PolicyLayer = {
     password: { minLength: 12, requireLower: true, requireUpper: true, requireDigit: true, requireSymbol: true, maxAgeDays: 90 },
     pin: { allowed: false, minLength: 6 },
     lockout: { maxFailures: 5, baseDelaySeconds: 30 },
+    idleSignOutSeconds: 120,
   },
   reporting: { prometheus: {}, syslog: [], onTimeGraceMinutes: 15 },
   compliance: complianceDefaults,

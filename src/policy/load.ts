@@ -3,6 +3,7 @@ import path from 'node:path';
 import { builtInDefaults } from './defaults';
 import { formatPath, isPrefixPath, sortIssues, type PathSegment, type PolicyIssue } from './issues';
 import { policyLayerSchema } from './layer-schema';
+import { printingWarnings, upgradePrintingLayer } from './printing';
 import { mergeLayers } from './merge';
 import { schemaIssues } from './schema-issues';
 import { policySchema, type Policy } from './schema';
@@ -22,7 +23,8 @@ export interface LoadPolicyOptions {
   bundledFile?: string;
 }
 
-export type PolicyLoadResult = { ok: true; policy: Policy; sources: string[] } | { ok: false; errors: PolicyIssue[] };
+/** `notes`: a valid policy's deprecations and warnings, located like errors (policy check prints them). */
+export type PolicyLoadResult = { ok: true; policy: Policy; sources: string[]; notes: PolicyIssue[] } | { ok: false; errors: PolicyIssue[] };
 
 export const builtInSourceName = '<built-in defaults>';
 
@@ -45,6 +47,8 @@ export function loadPolicy(options: LoadPolicyOptions = {}): PolicyLoadResult {
 
   const errors: (PolicyIssue & { segments: PathSegment[] })[] = [];
   const sources: PolicySource[] = [];
+  const layers: Record<string, unknown>[] = [];
+  const notes: PolicyIssue[] = [];
   for (const { file, required } of wanted) {
     const read = readPolicyFile(file);
     if (read.kind === 'missing') {
@@ -54,6 +58,7 @@ export function loadPolicy(options: LoadPolicyOptions = {}): PolicyLoadResult {
     sources.push(read.source);
     errors.push(...read.issues.map((issue) => ({ ...issue, segments: [] })));
     const data = read.source.data;
+    layers.push(data ?? {});
     if (!data) continue;
     const layer = policyLayerSchema.safeParse(data);
     if (!layer.success) {
@@ -61,10 +66,17 @@ export function loadPolicy(options: LoadPolicyOptions = {}): PolicyLoadResult {
         const where = read.source.locate(issue.path, issue.at);
         errors.push({ file, ...where, path: formatPath(issue.path), message: issue.message, segments: issue.path });
       }
+      continue;
     }
+    // The old printing.enabled, read in its own layer so a higher file's `enabled: false` wins.
+    const upgraded = upgradePrintingLayer(data);
+    layers[layers.length - 1] = upgraded.data;
+    const locate = (segments: PathSegment[]) => ({ file, ...read.source.locate(segments, 'key'), path: formatPath(segments) });
+    for (const note of upgraded.notes) notes.push({ ...locate(note.path), message: note.message });
+    for (const error of upgraded.errors) errors.push({ ...locate(error.path), message: error.message, segments: error.path });
   }
 
-  const merged = mergeLayers([builtInDefaults as Record<string, unknown>, ...sources.map((source) => source.data)]);
+  const merged = mergeLayers([builtInDefaults as Record<string, unknown>, ...layers]);
   const full = policySchema.safeParse(merged.value);
   const mergedIssues = [
     ...(full.success ? [] : schemaIssues(full.error, merged.value)),
@@ -85,7 +97,13 @@ export function loadPolicy(options: LoadPolicyOptions = {}): PolicyLoadResult {
     if (plain.length === 0) plain.push({ file: builtInSourceName, line: 0, col: 0, path: '(root)', message: 'the policy is invalid' });
     return { ok: false, errors: sortIssues(plain, sources.map((s) => s.file)) };
   }
-  return { ok: true, policy: deepFreeze(full.data), sources: [builtInSourceName, ...sources.map((s) => s.file)] };
+  for (const warning of printingWarnings(full.data.printing)) {
+    const owner = merged.ownerOf(warning.path);
+    const source = owner !== undefined && owner > 0 ? sources[owner - 1] : undefined;
+    const where = source ? source.locate(warning.path, 'value') : { line: 0, col: 0 };
+    notes.push({ file: source?.file ?? builtInSourceName, ...where, path: formatPath(warning.path), message: warning.message });
+  }
+  return { ok: true, policy: deepFreeze(full.data), sources: [builtInSourceName, ...sources.map((s) => s.file)], notes };
 }
 
 /**

@@ -3,6 +3,7 @@ import { complianceSchema } from './compliance-schema';
 import { parseHostPattern } from './host-pattern';
 import { osPath } from './schema-os-path';
 import { reportingSchema } from './schema-reporting';
+import { printingSchema } from './printing';
 
 /**
  * The kiosk policy: the single source of truth. `policies/policy.schema.json` is generated from this
@@ -116,7 +117,7 @@ export const policySchema = z.strictObject({
     allowedExtensions: z.array(z.string().regex(/^[a-z0-9]+$/, 'lower-case extension without the dot')),
     maxSizeMB: z.number().positive().max(4096),
   }).describe('Downloads: allowed file types and size cap; files are deleted with the session. / Tải xuống.'),
-  printing: z.strictObject({ enabled: z.boolean() }),
+  printing: printingSchema,
   ui: z.strictObject({
     language: z.enum(['vi', 'en']),
     languages: uniqueList(z.enum(['vi', 'en'])).min(1),
@@ -152,6 +153,8 @@ export const policySchema = z.strictObject({
       maxFailures: z.number().int().min(1).max(20),
       baseDelaySeconds: z.number().int().min(1).max(3600),
     }),
+    /** The staff panel signs staff out after this long without input, so no panel is left open to a citizen. */
+    idleSignOutSeconds: z.number().int().min(15).max(1800).describe('Seconds without input after which the staff panel signs staff out and closes (15–1800).'),
   }),
   reporting: reportingSchema,
   compliance: complianceSchema,

@@ -6,6 +6,7 @@ import { expandPolicyPath, osKey, pathForPlatform } from './resolve-paths';
 import { syslogIssues } from './reporting-checks';
 import { policySchema, type Policy } from './schema';
 import { checkableExtensions, isCheckableExtension } from './download-types';
+import { printingIssues } from './printing';
 import { decideUrl } from './url-rules';
 import { wipeFolderIssues, type PlacedPath } from './wipe-path-checks';
 
@@ -85,6 +86,8 @@ export function semanticIssues(merged: Record<string, unknown>, context: CheckCo
       });
     }
   });
+  const printing = part(shape.printing, 'printing');
+  if (printing) issues.push(...printingIssues(printing));
   issues.push(...pathIssues(part(shape.paths, 'paths'), wipe, context));
   issues.push(...textfileDirIssues(merged, context));
   const reporting = part(shape.reporting, 'reporting');

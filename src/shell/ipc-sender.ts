@@ -23,3 +23,12 @@ export function isKioskUiUrl(text: string): boolean {
   const url = new URL(text);
   return url.protocol === 'app:' && url.host === APP_HOST && url.username === '' && url.password === '';
 }
+
+/**
+ * Whether a site-channel message (the print request) may be acted on: from the site view that is
+ * open now (a closed citizen's view can never print into the next session), any of its frames.
+ */
+export function isSiteViewSender(sender: IpcSender, siteWebContentsId: number | null): boolean {
+  if (siteWebContentsId === null || sender.webContentsId !== siteWebContentsId) return false;
+  return sender.frame !== null;
+}

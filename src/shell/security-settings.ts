@@ -47,14 +47,53 @@ export function uiWebPreferences(mode: ShellMode, preloadPath: string): WebPrefe
   };
 }
 
-/** A citizen's site view: the given in-memory partition, no preload. */
-export function siteWebPreferences(mode: ShellMode, partition: string): WebPreferences {
+/**
+ * Blink features a site view never has (webPreferences.disableBlinkFeatures, the names of Chromium's
+ * --disable-blink-features). Each opens an OS dialog or window, reaches local files or devices, or
+ * reads outside the page; test/browser/blink-features.test.ts proves in Debian's Chromium that each
+ * name removes its API (and that the API is there without it). `<input type=file>` stays: citizens
+ * upload scans; the OS settings in docs/INSTALL.md restrict what its dialog can reach.
+ */
+export const siteDisabledBlinkFeatures = [
+  /** showOpenFilePicker / showSaveFilePicker / showDirectoryPicker: OS file dialogs, before any permission handler. */
+  'FileSystemAccessLocal',
+  /** webkitRequestFileSystem: the old sandboxed file system. */
+  'FileSystem',
+  /** EyeDropper: samples pixels anywhere on the screen, outside the page. */
+  'EyeDropperAPI',
+  /** documentPictureInPicture: an always-on-top window outside the kiosk window. */
+  'DocumentPictureInPictureAPI',
+  /** queryLocalFonts: lists the machine's fonts. */
+  'FontAccess',
+  /** navigator.serial / hid / usb: device chooser dialogs (also refused by the session's handlers). */
+  'Serial',
+  'WebHID',
+  'WebUSB',
+  /** navigator.presentation: casting to another screen. */
+  'Presentation',
+  /**
+   * navigator.share: the OS share sheet (to chat apps) on Windows and macOS. Debian's Chromium does
+   * not expose it on Linux, so the browser test can only show the name is accepted there.
+   */
+  'WebShare',
+] as const;
+
+/**
+ * A citizen's site view: the given in-memory partition and the site preload (main/ipc/site-preload.ts),
+ * which replaces window.print in every frame's main world. nodeIntegrationInSubFrames is what makes
+ * Electron run that preload in sub-frames too; with `sandbox: true` no frame gets Node from it (the
+ * sandboxed preload itself may require only 'electron'), so it widens nothing a page can reach.
+ */
+export function siteWebPreferences(mode: ShellMode, partition: string, preloadPath: string): WebPreferences {
   if (partition.startsWith('persist:')) throw new Error('A citizen partition must be in memory, never persist:');
   return {
     ...lockedPreferences(mode),
     partition,
+    preload: preloadPath,
+    nodeIntegrationInSubFrames: true,
     // Government forms use confirm()/alert(); safeDialogs (above) stops a page from looping them.
     disableDialogs: false,
+    disableBlinkFeatures: siteDisabledBlinkFeatures.join(','),
   };
 }
 

@@ -55,6 +55,8 @@ const mostSpecificFirst = [...blockedShortcuts].sort((a, b) => modifierCount(b) 
 
 /** What before-input-event reports (a subset of Electron's Input). */
 export interface KeyInput {
+  /** 'keyDown' / 'keyUp' (Electron's Input.type); absent in older callers. */
+  type?: string;
   key: string;
   code: string;
   control: boolean;
@@ -84,4 +86,14 @@ export function matchShortcut(input: KeyInput): BlockedShortcut | undefined {
       (!rule.shift || input.shift) &&
       (rule.alt === true) === input.alt,
   );
+}
+
+/**
+ * The staff panel's shortcut (Ctrl+Alt+S; the UI's renderer/layout.ts names the same keys). Pressed
+ * while the site view has focus it is caught in that view's before-input-event and handled by main,
+ * so a page never sees it and cannot fake or swallow it. The physical key counts, as above.
+ */
+export function isStaffShortcut(input: KeyInput): boolean {
+  const primaryHeld = input.control || input.meta;
+  return primaryHeld && input.alt && (input.key.toLowerCase() === 's' || input.code.toLowerCase() === 'keys');
 }

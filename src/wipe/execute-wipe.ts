@@ -1,6 +1,7 @@
 import type { WipeTrigger } from '../audit/record-types';
 import { crashPoint } from '../crash/crash-points';
 import { loadCanaries } from './canaries';
+import { wipeClipboard } from './clipboard';
 import { wipeCredentialServices, type CredentialWipe } from './credentials';
 import { writeJournal } from './journal';
 import { buildWipeRecord } from './record';
@@ -50,6 +51,8 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
     request.scope === 'shift' ? await wipeCredentialServices(deps.credentialStore, deps.credentialServices) : { removed: 0, errors: [] };
   crashPoint('wipe:before-verify', request.scope);
   const verification = await verifyWipe(roots, targets, canaries);
+  // Before the record: the record says whether it was done, and a failure fails this wipe.
+  const clipboard = await wipeClipboard(deps.clipboard, deps.platform ?? process.platform);
   const record = buildWipeRecord({
     scope: request.scope,
     trigger: request.trigger,
@@ -60,6 +63,7 @@ export async function executeWipe(request: WipeRequest, deps: WipeDeps, options:
     durationMs: performance.now() - clock,
     results,
     credentials,
+    clipboard,
     verification,
     canarySessions: canaries.sessions.length,
     coveredShiftEnd,

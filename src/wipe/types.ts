@@ -1,5 +1,6 @@
 import type { AuditSink, WipeAuditRecord, WipeTrigger } from '../audit/record-types';
 import type { CredentialStore } from '../secrets/credential-store';
+import type { ClipboardPort } from './clipboard';
 
 export type { WipeTrigger } from '../audit/record-types';
 
@@ -35,6 +36,13 @@ export interface WipeDeps {
   credentialServices: string[];
   credentialStore: CredentialStore | null;
   audit: AuditSink;
+  /**
+   * The OS clipboard (Electron's main process only). Absent in plain Node (the CLI): the record then
+   * says clipboardCleared null. Cleared before the record is written; a failure fails the wipe.
+   */
+  clipboard?: ClipboardPort | null;
+  /** For the clipboard kinds (Linux has a selection clipboard too); default process.platform. */
+  platform?: NodeJS.Platform;
   now?: () => Date;
   /**
    * The scheduled shift end a shift wipe started at `at` covers when the request names none (a manual

@@ -1,3 +1,4 @@
+import { formatPolicyIssue, type PolicyIssue } from '../../policy/issues';
 import { resolvePolicyPaths } from '../../policy/resolve-paths';
 import type { Policy } from '../../policy/schema';
 import { nextShiftEnds } from '../../schedule/shift-ends';
@@ -30,8 +31,10 @@ export const policyCheckCommand: Command = {
     const flag = stringOption(values, 'policy');
     if (positionals[0] !== undefined && flag !== undefined) throw new UsageError('give the policy file either as FILE or with --policy, not both');
     const file = positionals[0] ?? flag;
-    const { policy, sources } = policyForCli(file !== undefined ? { policy: file } : {}, io);
+    const { policy, sources, notes } = policyForCli(file !== undefined ? { policy: file } : {}, io);
     io.stdout.write(summarise(policy, sources, io.env));
+    // Still valid (exit 0), but the IT officer should read these: deprecations and risky choices.
+    io.stdout.write(formatNotes(notes));
     return Promise.resolve(ExitCode.ok);
   },
 };
@@ -53,12 +56,24 @@ function summarise(policy: Policy, sources: string[], env: Record<string, string
     '',
     `Next shift ends (${schedule.timeZone}): ${nextShiftEnds(schedule, new Date(), 4).map((at) => localTime(at, schedule.timeZone)).join(', ')}`,
     `Session: idle timeout ${session.idleTimeoutSeconds} s with a ${session.idleWarningSeconds} s warning`,
-    `Downloads: ${downloads.enabled ? `${downloads.allowedExtensions.join(', ') || 'no types'} up to ${downloads.maxSizeMB} MB` : 'off'}; printing ${policy.printing.enabled ? 'on' : 'off'}`,
+    `Downloads: ${downloads.enabled ? `${downloads.allowedExtensions.join(', ') || 'no types'} up to ${downloads.maxSizeMB} MB` : 'off'}`,
+    `Printing: ${printingSummary(policy.printing)}`,
     ...dataPaths(policy, env),
     `Syslog collectors: ${policy.reporting.syslog.map((d) => `${d.transport}://${d.host}:${d.port}`).join(', ') || '(none)'}`,
     '',
   ];
   return lines.join('\n');
+}
+
+function printingSummary(printing: Policy['printing']): string {
+  if (printing.mode === 'off') return 'off (window.print() and Ctrl+P show a notice)';
+  if (printing.mode === 'dialog') return 'the OS print dialog';
+  return `silent, no dialog, on ${printing.printer === '' ? 'the OS default printer' : `"${printing.printer}"`}`;
+}
+
+function formatNotes(notes: readonly PolicyIssue[]): string {
+  if (notes.length === 0) return '';
+  return ['Notes / Lưu ý:', ...notes.map((note) => `  ${formatPolicyIssue(note)}`), ''].join('\n');
 }
 
 function dataPaths(policy: Policy, env: Record<string, string | undefined>): string[] {

@@ -33,6 +33,27 @@ export class FakeSiteContents extends FakeContents {
   reload(): void {
     this.reloads += 1;
   }
+  static nextId = 100;
+  readonly id = FakeSiteContents.nextId++;
+  /** print() calls; `printResult` answers them (true: the job went to the printer). */
+  printed: { silent: boolean; deviceName?: string }[] = [];
+  printResult = true;
+  holdPrint = false;
+  private pendingPrint: (() => void) | null = null;
+  print(options: { silent: boolean; deviceName?: string }, callback: (success: boolean, failureReason: string) => void): void {
+    this.printed.push(options);
+    const answer = () => callback(this.printResult, this.printResult ? '' : 'printer offline');
+    if (this.holdPrint) this.pendingPrint = answer;
+    else answer();
+  }
+  installedPrinters = ['HP LaserJet M404'];
+  async getPrintersAsync(): Promise<{ name: string }[]> {
+    return this.installedPrinters.map((name) => ({ name }));
+  }
+  finishPrint(): void {
+    this.pendingPrint?.();
+    this.pendingPrint = null;
+  }
   /** Scripts run in isolated worlds; `answerScript` stands in for the page (by default: no answer). */
   isolatedScripts: { worldId: number; code: string }[] = [];
   answerScript: (code: string) => Promise<unknown> = async () => undefined;
@@ -43,6 +64,10 @@ export class FakeSiteContents extends FakeContents {
 }
 
 export class FakeCitizenSession extends FakeSession implements CitizenSessionPort {
+  pairingHandler: ((details: unknown, callback: (response: { confirmed: boolean }) => void) => void) | null = null;
+  setBluetoothPairingHandler(handler: ((details: unknown, callback: (response: { confirmed: boolean }) => void) => void) | null): void {
+    this.pairingHandler = handler;
+  }
   cookiesSet: { url: string; name: string; value: string }[] = [];
   cookies = { set: async (c: { url: string; name: string; value: string }) => void this.cookiesSet.push(c) };
 }
@@ -93,6 +118,10 @@ export class FakeWindow implements KioskWindowPort {
   }
   sendStatus(status: KioskStatus): void {
     this.sent.push(status);
+  }
+  uiFocused = 0;
+  focusUi(): void {
+    this.uiFocused += 1;
   }
   get last(): KioskStatus | undefined {
     return this.sent.at(-1);

@@ -29,6 +29,8 @@ export interface HarnessInit {
   machinePolicy?: MachinePolicyPort | null;
   /** Doctor runs answer these reports in turn (the last one repeats); absent: no doctor. */
   complianceReports?: ComplianceReport[];
+  /** The shift wiper's clipboard clear fails. */
+  clipboardFails?: boolean;
 }
 
 /** The kiosk wired exactly as main/index.ts wires it, with every Electron piece and disk a fake. */
@@ -41,6 +43,7 @@ export function makeShell(init: HarnessInit = {}) {
   const wipePlan: boolean[] = [];
   const outOfService: string[] = [];
   const relaunches: string[] = [];
+  const clipboardClears: number[] = [];
   const remembered: SessionCanaries[] = [];
   const written = new Map<string, string>();
   const dirs = new Set<string>();
@@ -66,6 +69,10 @@ export function makeShell(init: HarnessInit = {}) {
       startup: init.startup ?? { ran: false },
       relaunchedForWipe: init.relaunchedForWipe ?? false,
       relaunchForWipe: (trigger) => void relaunches.push(trigger),
+      clearClipboard: async () => {
+        clipboardClears.push(clock.now());
+        return { cleared: init.clipboardFails ? false : true, errors: init.clipboardFails ? ['EIO on clipboard: the clipboard could not be cleared'] : [] };
+      },
       log: (m) => void log.push(m),
     },
     staff: init.staff ?? null,
@@ -93,5 +100,5 @@ export function makeShell(init: HarnessInit = {}) {
         }
       : null,
   });
-  return { ...kiosk, complianceRecords, clock, window, siteViews, wipes, wipePlan, outOfService, relaunches, remembered, written, dirs, left, log, downloads };
+  return { ...kiosk, complianceRecords, clock, window, siteViews, wipes, wipePlan, outOfService, relaunches, clipboardClears, remembered, written, dirs, left, log, downloads };
 }

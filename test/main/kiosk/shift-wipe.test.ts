@@ -36,12 +36,23 @@ describe('shift wipes: relaunch, then the start-up wipe answers', () => {
     await k.clock.advance(60_000 + 60_000);
     expect(k.wipes.map((w) => [w.scope, w.trigger])).toEqual([['session', 'shift-end']]);
     expect(k.relaunches).toEqual(['shift-end']);
+    expect(k.clipboardClears).toHaveLength(1);
     expect(k.window.last?.state).toBe('wiping-shift');
+  });
+
+  it('a clipboard that cannot be cleared fails the shift wipe: out of service, no relaunch', async () => {
+    const k = makeShell({ clipboardFails: true });
+    await k.start(null);
+    await k.clock.advanceTo(new Date('2025-06-02T11:31:00+07:00'));
+    await settle();
+    expect(k.clipboardClears.length).toBeGreaterThan(0);
+    expect(k.relaunches).toEqual([]);
+    expect(k.window.last).toMatchObject({ state: 'out-of-service', outOfService: { reason: 'wipe-failed' } });
   });
 
   it('a staff-forced wipe relaunches with its own trigger', async () => {
     const relaunches: string[] = [];
-    const wipe = createShiftWiper({ startup: { ran: false }, relaunchedForWipe: false, relaunchForWipe: (t) => void relaunches.push(t), log: () => undefined });
+    const wipe = createShiftWiper({ startup: { ran: false }, relaunchedForWipe: false, relaunchForWipe: (t) => void relaunches.push(t), clearClipboard: async () => ({ cleared: true, errors: [] }), log: () => undefined });
     void wipe('staff', null);
     await settle();
     expect(relaunches).toEqual(['staff']);
@@ -51,7 +62,7 @@ describe('shift wipes: relaunch, then the start-up wipe answers', () => {
 describe('createShiftWiper', () => {
   const make = (startup: Parameters<typeof createShiftWiper>[0]['startup'], relaunchedForWipe: boolean) => {
     const relaunches: string[] = [];
-    const wipe = createShiftWiper({ startup, relaunchedForWipe, relaunchForWipe: (t) => void relaunches.push(t), log: () => undefined });
+    const wipe = createShiftWiper({ startup, relaunchedForWipe, relaunchForWipe: (t) => void relaunches.push(t), clearClipboard: async () => ({ cleared: true, errors: [] }), log: () => undefined });
     return { wipe, relaunches };
   };
 

@@ -24,6 +24,12 @@ const malformed: Malformed[] = [
   { name: 'unknown nested key', yaml: ['sites:', '  alow: []'], path: 'sites.alow', line: 2, message: 'did you mean "allow"?' },
   { name: 'unknown key in a rule', yaml: ['sites:', '  allow:', '    - host: dichvucong.gov.vn', '      port: [8443]'], path: 'sites.allow[0].port', line: 4, message: 'did you mean "ports"?' },
   { name: 'wrong type (yes is not a boolean)', yaml: ['printing:', '  enabled: yes'], path: 'printing.enabled', line: 2, message: 'expected boolean' },
+  { name: 'unknown printing mode', yaml: ['printing:', '  mode: preview'], path: 'printing.mode', line: 2, message: 'off' },
+  { name: 'printer with printing off', yaml: ['printing:', '  mode: "off"', '  printer: Canon LBP'], path: 'printing.printer', line: 3, message: 'mode is off' },
+  { name: 'old enabled with the new mode in one file', yaml: ['printing:', '  enabled: true', '  mode: silent'], path: 'printing.enabled', line: 2, message: 'remove printing.enabled' },
+  { name: 'silent printing to a print-to-file printer', yaml: ['printing:', '  printer: Microsoft Print to PDF'], path: 'printing.printer', line: 2, message: 'prints to a file' },
+  { name: 'printer name with a control character', yaml: ['printing:', '  printer: "HP\\u0007"'], path: 'printing.printer', line: 2, message: 'control characters' },
+  { name: 'staff idle sign-out too short', yaml: ['staff:', '  idleSignOutSeconds: 5'], path: 'staff.idleSignOutSeconds', line: 2, message: '15' },
   { name: 'shift end 25:00', yaml: ['schedule:', "  shiftEnds: ['11:30', '25:00']"], path: 'schedule.shiftEnds[1]', line: 2, message: 'HH:MM' },
   { name: 'shift end 7:30', yaml: ['schedule:', '  shiftEnds:', "    - '7:30'"], path: 'schedule.shiftEnds[0]', line: 3 },
   { name: 'duplicate shift end', yaml: ['schedule:', '  shiftEnds:', "    - '11:30'", "    - '17:00'", "    - '11:30'"], path: 'schedule.shiftEnds[2]', line: 5, message: 'listed twice' },
@@ -137,7 +143,27 @@ describe('public-kiosk policy check with a valid policy', () => {
     const viaFlag = runCli(['policy', 'check', '--policy', good], { env: { PUBLIC_KIOSK_POLICY: broken } });
     expect(viaFlag.code).toBe(0);
     expect(viaFlag.stdout).toContain(`< ${good}`);
-    expect(viaFlag.stdout).toContain('printing off');
+    expect(viaFlag.stdout).toContain('Printing: off');
+  });
+
+  it('printing: silent by default, the old enabled key read per layer with a located deprecation note, dialog warned about', () => {
+    const bundled = runCli(['policy', 'check']);
+    expect(bundled.code).toBe(0);
+    expect(bundled.stdout).toContain('Printing: silent, no dialog, on the OS default printer');
+    expect(bundled.stdout).not.toContain('Notes');
+
+    const old = files.write('old-printing.yaml', '# a unit file from before printing.mode\nprinting:\n  enabled: false\n');
+    const oldRun = runCli(['policy', 'check', old]);
+    expect(oldRun.code).toBe(0);
+    expect(oldRun.stdout).toContain('Printing: off');
+    expect(oldRun.stdout).toContain(`${old}:3:3 printing.enabled: deprecated: read as printing.mode: off`);
+    const oldOn = files.write('old-printing-on.yaml', 'printing:\n  enabled: true\n  printer: "Canon LBP2900"\n');
+    expect(runCli(['policy', 'check', oldOn]).stdout).toContain('Printing: silent, no dialog, on "Canon LBP2900"');
+
+    const dialog = files.write('dialog.yaml', 'printing:\n  mode: dialog\n');
+    const dialogRun = runCli(['policy', 'check', dialog]);
+    expect(dialogRun.code).toBe(0);
+    expect(dialogRun.stdout).toContain(`${dialog}:2:9 printing.mode: dialog: the OS print dialog can browse files`);
   });
 
   it('refuses FILE together with --policy, and two FILEs', () => {

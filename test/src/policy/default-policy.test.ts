@@ -36,7 +36,7 @@ describe('policies/default.yaml', () => {
     }
     expect(policy.downloads).toMatchObject({ enabled: true, allowedExtensions: expect.arrayContaining(['pdf', 'jpg', 'png', 'docx']) });
     expect(policy.downloads.maxSizeMB).toBeGreaterThan(0);
-    expect(policy.printing.enabled).toBe(true);
+    expect(policy.printing).toEqual({ mode: 'silent', printer: '' });
     expect(policy.ui).toMatchObject({ language: 'vi', languages: ['vi', 'en'] });
     // None by default: a listed service on a machine without a credential store fails every shift wipe.
     expect(policy.wipe.credentialServices).toEqual([]);

@@ -4,6 +4,7 @@ import { wantedFuses } from '../../../src/shell/fuses';
 import {
   appSchemePrivileges,
   kioskWindowOptions,
+  siteDisabledBlinkFeatures,
   siteSessionGuards,
   siteWebPreferences,
   siteWebRtcIpHandlingPolicy,
@@ -37,23 +38,31 @@ describe('webPreferences', () => {
     expect(prefs.partition).toBeUndefined();
   });
 
-  it('locks down a site view: the given in-memory partition, no preload, no devtools', () => {
-    const prefs = siteWebPreferences(kiosk, 'citizen-4f1a');
-    expect(prefs).toMatchObject({ ...locked, devTools: false, partition: 'citizen-4f1a' });
-    expect(prefs.preload).toBeUndefined();
+  it('locks down a site view: the given in-memory partition, the sandboxed print preload in every frame, no Node, no devtools', () => {
+    const prefs = siteWebPreferences(kiosk, 'citizen-4f1a', '/app/site-preload.js');
+    // nodeIntegrationInSubFrames only makes the (sandboxed) preload run in sub-frames too.
+    expect(prefs).toMatchObject({ ...locked, nodeIntegrationInSubFrames: true, devTools: false, partition: 'citizen-4f1a', preload: '/app/site-preload.js' });
+    expect(prefs).toMatchObject({ sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, contextIsolation: true });
+  });
+
+  it('a site view has the File System Access pickers and the other OS-dialog Blink features disabled (names proven in test/browser/blink-features.test.ts)', () => {
+    const names = (siteWebPreferences(kiosk, 'x', '/app/site-preload.js').disableBlinkFeatures ?? '').split(',');
+    expect(names).toContain('FileSystemAccessLocal');
+    expect(names).toEqual([...siteDisabledBlinkFeatures]);
+    expect(uiWebPreferences(kiosk, '/p.js').disableBlinkFeatures).toBeUndefined();
   });
 
   it('refuses a persistent partition for a citizen', () => {
-    expect(() => siteWebPreferences(kiosk, 'persist:citizen')).toThrow(/in memory/);
+    expect(() => siteWebPreferences(kiosk, 'persist:citizen', '/app/site-preload.js')).toThrow(/in memory/);
   });
 
   it('allows devtools only in development, and changes nothing else there', () => {
     const ui = uiWebPreferences(dev, '/p.js');
-    const site = siteWebPreferences(dev, 'x');
+    const site = siteWebPreferences(dev, 'x', '/app/site-preload.js');
     expect(ui.devTools).toBe(true);
     expect(site.devTools).toBe(true);
     expect({ ...ui, devTools: false }).toEqual(uiWebPreferences(kiosk, '/p.js'));
-    expect({ ...site, devTools: false }).toEqual(siteWebPreferences(kiosk, 'x'));
+    expect({ ...site, devTools: false }).toEqual(siteWebPreferences(kiosk, 'x', '/app/site-preload.js'));
   });
 });
 

@@ -16,6 +16,7 @@ export function directivePolicy(): StaffPolicy {
     password: { minLength: 12, requireLower: true, requireUpper: true, requireDigit: true, requireSymbol: true, maxAgeDays: 90 },
     pin: { allowed: true, minLength: 6 },
     lockout: { maxFailures: 5, baseDelaySeconds: 30 },
+    idleSignOutSeconds: 120,
   };
 }
 

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import ts from 'typescript';
+
+export interface MainWorldScript {
+  func: (...args: unknown[]) => unknown;
+  args?: unknown[];
+}
+
+/**
+ * Runs main/ipc/site-preload.ts as Electron's sandbox does (compiled, `require` knowing only
+ * 'electron', here fakes) and returns what it handed to contextBridge.executeInMainWorld, plus what
+ * it sent and required. Shared by the vm test (test/main/ipc) and the Chromium test (test/browser).
+ */
+export function loadSitePreload() {
+  const source = readFileSync(path.resolve('main/ipc/site-preload.ts'), 'utf8');
+  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const sent: { channel: string; args: unknown[] }[] = [];
+  const scripts: MainWorldScript[] = [];
+  const exposed: string[] = [];
+  const required: string[] = [];
+  const electron = {
+    contextBridge: {
+      executeInMainWorld: (script: MainWorldScript) => void scripts.push(script),
+      exposeInMainWorld: (key: string) => void exposed.push(key),
+    },
+    ipcRenderer: { send: (channel: string, ...args: unknown[]) => void sent.push({ channel, args }) },
+  };
+  const sandboxRequire = (name: string) => {
+    required.push(name);
+    if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`);
+    return electron;
+  };
+  vm.runInNewContext(`(function (require, exports, module) {${js}\n})`, {})(sandboxRequire, {}, { exports: {} });
+  return { sent, scripts, exposed, required };
+}
