@@ -44,7 +44,9 @@ if (thisMajor !== SHIPPED_NODE_MAJOR && process.argv.length <= 2) {
   const node = shippedNodeBinary();
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
   console.log(`\nThe unit suite again on Node ${version} (Electron's Node major, which runs the packaged CLI):`);
-  runs.push({ label: `unit on Node ${version}`, ...runVitest(node, 'node24', ['--project', 'unit']) });
+  // The random-kill soak (200 SIGKILLs, a second line behind the deterministic crash points, which do
+  // run here) is timing, not Node semantics: once per `npm test` is enough, and it keeps CI in budget.
+  runs.push({ label: `unit on Node ${version}`, ...runVitest(node, 'node24', ['--project', 'unit', '--exclude', 'test/src/cli/wipe-crash.test.ts']) });
 }
 rmSync(dir, { recursive: true, force: true });
 
