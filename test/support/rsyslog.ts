@@ -69,9 +69,13 @@ export interface Receiver {
   messagesFile: string;
   /** `msgid structured-data hostname app-name` per message. */
   headersFile: string;
+  /** The headers line, a tab, then the MSG: one line per message from a single action. */
+  pairedFile: string;
   start(): Promise<void>;
   /** SIGKILL: what a crash or power cut does to the receiver. */
   kill(): Promise<void>;
+  /** SIGSTOP: the receiver stops reading and acknowledging at once (a hung collector), until killed. */
+  pause(): void;
   stop(): Promise<void>;
 }
 
@@ -81,6 +85,7 @@ export async function makeReceiver(dir: string, pki: Pki): Promise<Receiver> {
   const ports = { relpTls: await freePort(), relp: await freePort(), tls: await freePort() };
   const messagesFile = path.join(dir, 'messages.log');
   const headersFile = path.join(dir, 'headers.log');
+  const pairedFile = path.join(dir, 'paired.log');
   const conf = path.join(dir, 'rsyslog.conf');
   const q = JSON.stringify;
   writeFileSync(conf, [
@@ -89,9 +94,11 @@ export async function makeReceiver(dir: string, pki: Pki): Promise<Receiver> {
     'module(load="imtcp" maxSessions="100" StreamDriver.Name="gtls" StreamDriver.Mode="1" StreamDriver.AuthMode="anon")',
     'template(name="msgOnly" type="string" string="%msg%\\n")',
     'template(name="headers" type="string" string="%msgid% %structured-data% %hostname% %app-name% %pri%\\n")',
+    'template(name="paired" type="string" string="%msgid% %structured-data% %hostname% %app-name% %pri%\\t%msg%\\n")',
     'ruleset(name="kiosk" queue.type="Direct") {',
     `  action(type="omfile" file=${q(messagesFile)} template="msgOnly")`,
     `  action(type="omfile" file=${q(headersFile)} template="headers")`,
+    `  action(type="omfile" file=${q(pairedFile)} template="paired")`,
     '}',
     `input(type="imrelp" address="127.0.0.1" port="${ports.relpTls}" ruleset="kiosk" tls="on" tls.caCert=${q(pki.ca)} tls.myCert=${q(pki.serverCert)} tls.myPrivKey=${q(pki.serverKey)} tls.authMode="certvalid")`,
     `input(type="imrelp" address="127.0.0.1" port="${ports.relp}" ruleset="kiosk")`,
@@ -104,12 +111,16 @@ export async function makeReceiver(dir: string, pki: Pki): Promise<Receiver> {
     ports,
     messagesFile,
     headersFile,
+    pairedFile,
     async start() {
       let stderr = '';
       child = spawn(RSYSLOGD, ['-n', '-f', conf, '-i', path.join(dir, 'rsyslogd.pid')], { stdio: ['ignore', 'pipe', 'pipe'] });
       child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.stdout?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       for (const port of [ports.relpTls, ports.relp, ports.tls]) await waitForPort(port, () => (child?.exitCode !== null ? `rsyslogd exited: ${stderr}` : null));
+    },
+    pause() {
+      child?.kill('SIGSTOP');
     },
     async kill() {
       child?.kill('SIGKILL');
