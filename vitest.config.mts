@@ -14,6 +14,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/browser/**', 'test/e2e-electron/**', 'test/windows/**', 'node_modules/**'],
           testTimeout: 30_000,
+          // Projects run one after another (unit, browser, windows): each loads both cores by itself.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -26,6 +28,7 @@ export default defineConfig({
           // Each file drives its own Chromium; two cores cannot run many at once.
           maxWorkers: 1,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -38,6 +41,7 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Each test runs Windows processes under its own wineserver; two cores fit two files at once.
           maxWorkers: 2,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
