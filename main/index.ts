@@ -36,7 +36,8 @@ import { registerIpcHandlers, registerSiteIpc } from './ipc/electron-ipc';
 import { createIpcDispatcher } from './ipc/dispatch';
 import { createSiteDispatcher } from './ipc/site-dispatch';
 import { planBoot } from './kiosk/boot-plan';
-import { machinePolicyAtBoot } from './kiosk/machine-policy';
+import { machinePolicyAtBoot, UntrustedStandInError } from './kiosk/machine-policy';
+import { verifyAuditLog } from '../src/audit/verify-log';
 import { startMetricsWriter } from './kiosk/metrics-writer';
 import type { MachinePolicyPort } from './kiosk/policy-pickup';
 import { installFaultHandlers } from './kiosk/fault-handlers';
@@ -112,8 +113,10 @@ async function main(): Promise<void> {
   const lifecycle = createLifecycle(async () => lock?.release(), win.allowClose);
 
   let machinePolicy: MachinePolicyPort | null = null;
+  let standInRefused = false;
   if (services && state && plan.policy) {
     const audit = services.audit;
+    const credentials = services.credentials;
     machinePolicy = await machinePolicyAtBoot({
       fileInUse: machineFileInUse,
       machineFile,
@@ -135,7 +138,10 @@ async function main(): Promise<void> {
         else process.env[MACHINE_POLICY_OVERRIDE_ENV] = copy;
       },
       now: () => new Date(),
+      auditLogVerifies: async () => (await verifyAuditLog(state, credentials)).ok,
     }).catch((error: unknown) => {
+      // A stand-in nobody can vouch for: the policy it loaded must not serve citizens (fail closed).
+      if (error instanceof UntrustedStandInError) standInRefused = true;
       log(`machine policy pick-up is off: ${error instanceof Error ? error.message : String(error)}`);
       return null;
     });
@@ -177,6 +183,7 @@ async function main(): Promise<void> {
     log,
     compliance: complianceDoctor(services?.audit ?? null, plan.policy),
   });
+  if (standInRefused) kiosk.controller?.reportFault('policy-invalid');
 
   attachUiGuards(win.ui.webContents, () => kiosk.shell.uiInput(), log);
   registerIpcHandlers(createIpcDispatcher(kiosk.handlers, () => win.ui.webContents.id, (refusal) => log(refusal.message)));

@@ -22,7 +22,23 @@ export interface MachinePolicyBoot {
   relaunch(): void;
   /** The next relaunch loads `copy` in place of the machine file (null: the machine file itself). */
   standInForRelaunch(copy: string | null): void;
+  /** Whether the state root's audit log verifies (seals, chain, head; keyed where a key exists). */
+  auditLogVerifies(): Promise<boolean>;
   now(): Date;
+}
+
+/**
+ * This start was handed a stand-in for the machine file that the kiosk cannot vouch for. The stand-in
+ * arrives in an environment variable (the relaunch inherits it), so whoever can set the kiosk's
+ * environment could name any file: it is trusted only when it is this state root's last-applied copy
+ * and its hash is the newest `applied` record of an audit log that verifies. Otherwise the kiosk must
+ * not serve on the policy it loaded.
+ */
+export class UntrustedStandInError extends Error {
+  constructor(reason: string) {
+    super(`the machine policy stand-in is not trusted (${reason}): not serving on it`);
+    this.name = 'UntrustedStandInError';
+  }
 }
 
 /** The machine file's content the running policy came from, kept in the state root. */
@@ -42,8 +58,17 @@ export async function machinePolicyAtBoot(boot: MachinePolicyBoot): Promise<Mach
   const stable = before.state !== 'changing' && after.state !== 'changing' && before.hash === after.hash;
   const runningHash = stable ? before.hash : '';
   const standIn = boot.fileInUse !== boot.machineFile;
-  const { policy: latest } = await readLatestRecords(boot.stateRoot, { policy: (r) => r.type === 'policy' });
+  const { policy: latest, applied } = await readLatestRecords(boot.stateRoot, {
+    policy: (r) => r.type === 'policy',
+    applied: (r) => r.type === 'policy' && r.event === 'applied',
+  });
   const last = latest?.type === 'policy' ? latest : null;
+  if (standIn) {
+    const appliedHash = applied?.type === 'policy' ? applied.hash : null;
+    if (path.resolve(boot.fileInUse) !== path.resolve(lastAppliedCopy(boot.stateRoot))) throw new UntrustedStandInError('not this state root\'s last-applied copy');
+    if (!stable || appliedHash !== runningHash) throw new UntrustedStandInError('not the last applied policy');
+    if (!(await boot.auditLogVerifies())) throw new UntrustedStandInError('the audit log does not verify');
+  }
   if (stable && !standIn) {
     if (!(last?.event === 'applied' && last.hash === runningHash)) {
       await boot.audit.append({ type: 'policy', at: boot.now().toISOString(), event: 'applied', hash: runningHash });

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lastAppliedCopy, machinePolicyAtBoot, type MachinePolicyBoot } from '../../../main/kiosk/machine-policy';
+import { lastAppliedCopy, machinePolicyAtBoot, UntrustedStandInError, type MachinePolicyBoot } from '../../../main/kiosk/machine-policy';
+import { verifyAuditLog } from '../../../src/audit/verify-log';
 import { openAuditLog } from '../../../src/audit/audit-log';
 import { loadPolicy, MACHINE_POLICY_OVERRIDE_ENV } from '../../../src/policy/load';
 import { observeMachinePolicy } from '../../../src/policy-pickup/observe';
@@ -27,6 +28,7 @@ function setup() {
       fileInUse, machineFile, observedAtBoot: await observeMachinePolicy(fileInUse), observe: observeMachinePolicy,
       validate: () => ({ ok: true }), stateRoot: state, audit, relaunch: () => undefined,
       standInForRelaunch: (copy) => void standIns.push(copy), now: () => new Date('2025-06-02T02:00:00.000Z'),
+      auditLogVerifies: async () => (await verifyAuditLog(state, null)).ok,
     };
     return machinePolicyAtBoot(options);
   };
@@ -80,5 +82,30 @@ describe('the machine policy at kiosk start (real files, real audit log)', () =>
     expect(existsSync(lastAppliedCopy(t.state))).toBe(false);
     await port.relaunchKeepsRunningPolicy(true);
     expect(t.standIns).toEqual([lastAppliedCopy(t.state)]); // missing copy = no machine layer, as now
+  });
+
+  describe('a stand-in named in the environment is trusted only when the kiosk can vouch for it', () => {
+    it('any other file: refused, whatever it holds', async () => {
+      const t = setup();
+      await t.boot();
+      const elsewhere = path.join(base, 'machine-policy.last-applied.yaml');
+      writeFileSync(elsewhere, good); // the very content that was applied, but not this state root's copy
+      await expect(t.boot(elsewhere)).rejects.toBeInstanceOf(UntrustedStandInError);
+    });
+
+    it("this state root's copy edited after it was applied: refused", async () => {
+      const t = setup();
+      await t.boot();
+      writeFileSync(lastAppliedCopy(t.state), 'session:\n  idleTimeoutSeconds: 86400\n');
+      await expect(t.boot(lastAppliedCopy(t.state))).rejects.toThrow(/not the last applied policy/);
+    });
+
+    it('an audit log that does not verify (its applied record forged or edited): refused', async () => {
+      const t = setup();
+      await t.boot();
+      const log = path.join(t.state, 'audit.log');
+      writeFileSync(log, readFileSync(log, 'utf8').replace('"event":"applied"', '"event":"applied" '));
+      await expect(t.boot(lastAppliedCopy(t.state))).rejects.toThrow(/does not verify/);
+    });
   });
 });
