@@ -31,27 +31,38 @@ const extraPaths = (...paths: string[]) => `wipe:\n  extraPaths: ${JSON.stringif
 
 // Grouped (the refusal lists every problem at once) to keep Wine process starts few.
 const cases: [string, string, RegExp, RegExp[]][] = [
-  ['drive roots C:\\ and D:\\', extraPaths('C:\\', 'D:\\'), /^public-kiosk: refusing to wipe: /, [/extra path 1 C:\\ is the filesystem root/, /extra path 2 D:\\ is the filesystem root/]],
+  // What the policy check already refuses (FILE:LINE:COL, before any wipe is planned).
   [
-    'the Windows folder, also inside it, in another case, as ${SystemRoot} and as a \\\\?\\ path',
-    extraPaths('C:\\Windows', 'c:\\WINDOWS\\System32', '${SystemRoot}', '\\\\?\\C:\\Windows'),
-    /^public-kiosk: refusing to wipe: /,
+    'drive roots C:\\ and D:\\',
+    extraPaths('C:\\', 'D:\\'),
+    /^public-kiosk: invalid policy/,
+    [/policy\.yaml:2:\d+ wipe\.extraPaths\[0\]: C:\\ is a filesystem or drive root/, /policy\.yaml:2:\d+ wipe\.extraPaths\[1\]: D:\\ is a filesystem or drive root/],
+  ],
+  [
+    'the Windows folder, also inside it, in another case, and as ${SystemRoot}',
+    extraPaths('C:\\Windows', 'c:\\WINDOWS\\System32', '${SystemRoot}'),
+    /^public-kiosk: invalid policy/,
     [
-      /extra path 1 C:\\Windows is a system folder/,
-      /extra path 2 c:\\WINDOWS\\System32 lies inside the system folder C:\\windows/,
-      /extra path 3 C:\\windows is a system folder/,
-      /extra path 4 C:\\windows is a system folder/,
+      /wipe\.extraPaths\[0\]: C:\\Windows is a system folder/,
+      /wipe\.extraPaths\[1\]: c:\\WINDOWS\\System32 is inside the system folder C:\\Windows/,
+      /wipe\.extraPaths\[2\]: C:\\windows is a system folder/,
     ],
   ],
   [
-    'the user profile, C:\\Users, network (UNC) paths',
-    extraPaths('${USERPROFILE}', 'C:\\Users', '\\\\fileserver\\scans\\kiosk', '\\\\?\\UNC\\fileserver\\scans'),
+    'the user profile and C:\\Users',
+    extraPaths('${USERPROFILE}', 'C:\\Users'),
+    /^public-kiosk: invalid policy/,
+    [/wipe\.extraPaths\[0\]: C:\\users\\root is a home folder/, /wipe\.extraPaths\[1\]: C:\\Users contains the home folder/],
+  ],
+  // What only the wipe's own root check can judge (the real path behind \\?\, network paths).
+  [
+    'the Windows folder as a \\\\?\\ path, network (UNC) paths',
+    extraPaths('\\\\?\\C:\\Windows', '\\\\fileserver\\scans\\kiosk', '\\\\?\\UNC\\fileserver\\scans'),
     /^public-kiosk: refusing to wipe: /,
     [
-      /extra path 1 C:\\users\\root is a home directory/,
-      /extra path 2 C:\\Users (is a system folder|contains the home)/,
-      /extra path 3 \\\\fileserver\\scans\\kiosk is a network \(UNC\) path/,
-      /extra path 4 \\\\\?\\UNC\\fileserver\\scans is a network \(UNC\) path/,
+      /extra path 1 C:\\windows is a system folder/,
+      /extra path 2 \\\\fileserver\\scans\\kiosk is a network \(UNC\) path/,
+      /extra path 3 \\\\\?\\UNC\\fileserver\\scans is a network \(UNC\) path/,
     ],
   ],
   [

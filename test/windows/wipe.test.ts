@@ -69,7 +69,7 @@ describe('wipes on Windows roots', () => {
     expect(readdirSync(win.host(E_DOWNLOADS))).toEqual([]);
     expect(readdirSync(win.host(D_SCANS))).toEqual([]);
     expect(existsSync(win.host(DOWNLOADS))).toBe(true); // the unused default root is left alone
-    expect(readdirSync(win.host(STATE)).sort()).toEqual(['audit.head', 'audit.log', 'last-shift-wipe.json']);
+    expect(readdirSync(win.host(STATE)).sort()).toEqual(['audit.head', 'audit.log', 'audit.log-id', 'last-shift-wipe.json']);
     // Nothing else on the drives was touched.
     expect(readdirSync(scans)).toEqual(['Máy quét']);
     expect(readdirSync(citizenDownloads)).toEqual(['Tải về']);
