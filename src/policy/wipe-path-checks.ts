@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { PathSegment } from './issues';
+import { describeWindowsRemotePath } from './windows-paths';
 
 /**
  * What `policy check` can tell from the text of a folder the wipe empties (wipe.extraPaths,
@@ -42,8 +43,14 @@ export function pathRelations(platform: NodeJS.Platform) {
 }
 
 /** Why this folder must never be emptied, or null. */
-export function wipeFolderDanger(dir: string, platform: NodeJS.Platform, env: Record<string, string | undefined>): string | null {
+export function wipeFolderDanger(value: string, platform: NodeJS.Platform, env: Record<string, string | undefined>): string | null {
   const { flavour, fold, within } = pathRelations(platform);
+  if (platform === 'win32') {
+    const remote = describeWindowsRemotePath(value);
+    if (remote) return remote;
+  }
+  // \\?\C:\… is a long-path spelling of C:\…: judged as the folder it names.
+  const dir = platform === 'win32' ? value.replace(/^[\\/]{2}[?.][\\/](?=[a-z]:)/i, '') : value;
   if (dir === flavour.parse(dir).root) return 'is a filesystem or drive root';
   const lookup = (name: string) => Object.entries(env).find(([key]) => (platform === 'win32' ? key.toUpperCase() === name.toUpperCase() : key === name))?.[1];
   const homes = [lookup('HOME'), lookup('USERPROFILE')].filter((h): h is string => typeof h === 'string' && flavour.isAbsolute(h));

@@ -4,7 +4,7 @@ import { KIOSK_CREDENTIAL_SERVICE } from '../secrets/credential-store';
 import { errorCode } from '../state/atomic-file';
 import { gatherProtectedDirs, looksLikeHome, type ProtectedDirs } from './protected-dirs';
 import { isWithin, samePath } from './path-relations';
-import { describeWindowsRemotePath } from './windows-paths';
+import { describeWindowsRemotePath } from '../policy/windows-paths';
 import { WipeRefusedError, type WipeRoots } from './types';
 
 interface CheckedRoot {

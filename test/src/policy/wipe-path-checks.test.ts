@@ -7,7 +7,13 @@ describe('wipeFolderDanger on Windows', () => {
   it.each([
     ['C:\\', 'is a filesystem or drive root'],
     ['d:\\', 'is a filesystem or drive root'],
-    ['\\\\fileserver\\scans\\', 'is a filesystem or drive root'],
+    // Network and device paths: the wipe (src/wipe/root-safety.ts) refuses them, so the policy does too.
+    ['\\\\fileserver\\scans\\', 'is a network (UNC) path; wipe roots must be local folders'],
+    ['\\\\fileserver\\scans\\kiosk-07', 'is a network (UNC) path; wipe roots must be local folders'],
+    ['\\\\?\\UNC\\fileserver\\scans', 'is a network (UNC) path; wipe roots must be local folders'],
+    ['\\\\.\\PhysicalDrive0', 'is a device path; give a folder on a local drive (C:\\…)'],
+    ['\\\\?\\C:\\Windows', 'is a system folder'],
+    ['\\\\?\\C:\\', 'is a filesystem or drive root'],
     ['C:\\Users\\kiosk', 'is a home folder'],
     ['c:\\users\\KIOSK', 'is a home folder'],
     ['C:\\Users\\staff', 'is a home folder'],
@@ -24,7 +30,7 @@ describe('wipeFolderDanger on Windows', () => {
     expect(wipeFolderDanger(dir, 'win32', winEnv)).toBe(danger);
   });
 
-  it.each(['C:\\Scans', 'C:\\Users\\kiosk\\Documents\\Scanned Documents', 'D:\\Scanner\\Out', '\\\\fileserver\\scans\\kiosk-07'])('%s is a folder of its own', (dir) => {
+  it.each(['C:\\Scans', 'C:\\Users\\kiosk\\Documents\\Scanned Documents', 'D:\\Scanner\\Out', '\\\\?\\D:\\Scanner\\Out'])('%s is a folder of its own', (dir) => {
     expect(wipeFolderDanger(dir, 'win32', winEnv)).toBeNull();
   });
 });

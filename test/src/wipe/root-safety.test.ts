@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KIOSK_CREDENTIAL_SERVICE } from '../../../src/secrets/credential-store';
 import { gatherProtectedDirs, type ProtectedDirs } from '../../../src/wipe/protected-dirs';
-import { describeWindowsRemotePath } from '../../../src/wipe/windows-paths';
+import { describeWindowsRemotePath } from '../../../src/policy/windows-paths';
 import { assertSafeRoots } from '../../../src/wipe/root-safety';
 import { WipeRefusedError, type WipeRoots } from '../../../src/wipe/types';
 import { makeRoots, type TempRoots } from './helpers';
