@@ -122,8 +122,10 @@ async function main(): Promise<void> {
       machineFile,
       observedAtBoot: machineAtBoot,
       observe: (file) => observeMachinePolicy(file),
+      // The machine file itself, under the same launch rules as this start: never the stand-in this
+      // process may be running on (that would judge the old copy and apply an unchecked file).
       validate: () => {
-        const next = planBoot(process.argv, process.env, process.platform);
+        const next = planBoot(launch.argv, { ...launch.env, [MACHINE_POLICY_OVERRIDE_ENV]: undefined }, process.platform);
         return next.policy ? { ok: true } : { ok: false, problems: next.problems };
       },
       stateRoot: state,
