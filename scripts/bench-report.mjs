@@ -1,12 +1,14 @@
-// `npm run bench:report` (not a test): `public-kiosk report --logs DIR` over 300 kiosks × one month
-// (two shift wipes and about 40 session wipes per kiosk per day, keyed logs as a department receives
-// them), against baselines measured in the same run on the same bytes: `wc -l`, and a plain Node
-// read that counts lines and JSON-parses each one. Goal: ≤ 10 s and ≤ 500 MB (peak RSS) per report.
+// `npm run bench:report` (not a test): `public-kiosk report --logs DIR` over 300 and 1,000 kiosks × one
+// month (two shift wipes and about 40 session wipes per kiosk per day, keyed logs as a department
+// receives them), against a baseline measured in the same run on the same bytes: a plain Node read that
+// splits lines and JSON-parses each one. Goals: on one worker (--jobs 1) CPU ≤ 1.5× that baseline;
+// on every core ≤ 10 s per 300 kiosks and ≤ 500 MB peak RSS. Prints the speed-up of all cores over one.
+// BENCH_KIOSKS=300,1000 and BENCH_ROUNDS=3 choose the sizes and the paired rounds (medians printed).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,14 +16,14 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const { sealLine, GENESIS } = require(path.join(repo, 'dist/src/audit/chain.js'));
 const { nextShiftEnds } = require(path.join(repo, 'dist/src/schedule/shift-ends.js'));
-const KIOSKS = Number(process.env.BENCH_KIOSKS ?? 300);
+const SIZES = (process.env.BENCH_KIOSKS ?? '300,1000').split(',').map(Number);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CPU_GOAL = 1.5;
 const SESSIONS_PER_DAY = 40;
 const GOAL_SECONDS = 10;
 const GOAL_MB = 500;
 
 const base = mkdtempSync(path.join(tmpdir(), 'pk-bench-report-'));
-const logs = path.join(base, 'logs');
-mkdirSync(logs);
 const schedule = { timeZone: 'Asia/Ho_Chi_Minh', shiftEnds: ['11:30', '17:00'], days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], warningSeconds: 60 };
 const ends = nextShiftEnds(schedule, new Date('2026-02-28T17:00:00Z'), 62);
 const policy = path.join(base, 'policy.yaml');
@@ -37,34 +39,40 @@ function wipe(scope, startMs, result, covered) {
   };
 }
 
-console.log(`generating ${KIOSKS} kiosk logs for March 2026 …`);
 let seed = 7;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-let records = 0;
-for (let k = 0; k < KIOSKS; k += 1) {
-  const key = randomBytes(32);
-  let prev = GENESIS;
-  let seq = 0;
-  const out = [];
-  const push = (rec) => {
-    const line = sealLine({ v: 1, seq: (seq += 1), prev, alg: 'hmac-sha256', rec }, key);
-    prev = line.seal;
-    out.push(line.text);
-  };
-  for (const end of ends) {
-    const at = end.getTime();
-    // Half a day's sessions before each shift end, then the shift wipe.
-    for (let s = 0; s < SESSIONS_PER_DAY / 2; s += 1) push(wipe('session', at - (4 * 3600_000) + s * 600_000, random() < 0.995 ? 'succeeded' : 'failed'));
-    const roll = random();
-    if (roll < 0.97) push(wipe('shift', at + (roll < 0.94 ? 120_000 : 3600_000), 'succeeded', at));
-    else if (roll < 0.985) push(wipe('shift', at + 120_000, 'failed', at));
+/** Writes `count` kiosk logs for March 2026 into a new folder; the first kiosks are the same in every size. */
+function generate(count) {
+  const folder = path.join(base, `logs-${count}`);
+  mkdirSync(folder);
+  seed = 7;
+  let records = 0;
+  for (let k = 0; k < count; k += 1) {
+    const key = randomBytes(32);
+    let prev = GENESIS;
+    let seq = 0;
+    const out = [];
+    const push = (rec) => {
+      const line = sealLine({ v: 1, seq: (seq += 1), prev, alg: 'hmac-sha256', rec }, key);
+      prev = line.seal;
+      out.push(line.text);
+    };
+    for (const end of ends) {
+      const at = end.getTime();
+      // Half a day's sessions before each shift end, then the shift wipe.
+      for (let s = 0; s < SESSIONS_PER_DAY / 2; s += 1) push(wipe('session', at - (4 * 3600_000) + s * 600_000, random() < 0.995 ? 'succeeded' : 'failed'));
+      const roll = random();
+      if (roll < 0.97) push(wipe('shift', at + (roll < 0.94 ? 120_000 : 3600_000), 'succeeded', at));
+      else if (roll < 0.985) push(wipe('shift', at + 120_000, 'failed', at));
+    }
+    records += seq;
+    writeFileSync(path.join(folder, `kiosk-${String(k + 1).padStart(4, '0')}.log`), `${out.join('\n')}\n`);
   }
-  records += seq;
-  writeFileSync(path.join(logs, `kiosk-${String(k + 1).padStart(3, '0')}.log`), `${out.join('\n')}\n`);
+  const bytes = readdirSync(folder).reduce((sum, f) => sum + statSync(path.join(folder, f)).size, 0);
+  console.log(`${count} kiosks: ${records} records, ${(bytes / 1048576).toFixed(1)} MiB`);
+  return [count, folder];
 }
-const files = readdirSync(logs).map((f) => path.join(logs, f));
-const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
-console.log(`${files.length} files, ${records} records, ${(bytes / 1048576).toFixed(1)} MiB`);
+const folders = SIZES.map(generate);
 
 function timed(label, fn) {
   const start = process.hrtime.bigint();
@@ -73,42 +81,64 @@ function timed(label, fn) {
   return { label, seconds, result };
 }
 
-const wc = timed('wc -l (same bytes)', () => spawnSync('wc', ['-l', ...files], { encoding: 'utf8' }).stdout.trim().split('\n').at(-1));
 const rssProbe = path.join(base, 'rss.cjs');
 // Peak RSS and CPU seconds of the process itself: on a shared machine, CPU time is the steadier figure.
 writeFileSync(rssProbe, "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeSync(2, `\\nBENCH_RSS_KB=${u.maxRSS} BENCH_CPU_US=${u.userCPUTime + u.systemCPUTime}\\n`); });\n");
 const cpuOf = (stderr) => Number(/BENCH_CPU_US=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1e6;
-const plain = timed('node: read + count lines + JSON.parse each', () => {
-  const probe = `let n=0;for(const f of ${JSON.stringify(files)}){for(const l of require('fs').readFileSync(f,'utf8').split('\\n')){if(l){JSON.parse(l);n++}}}console.log(n)`;
-  return spawnSync(process.execPath, ['--require', rssProbe, '-e', probe], { encoding: 'utf8' });
-});
+const rssOf = (stderr) => Number(/BENCH_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
 
-const runs = ['json', 'html', 'csv'].map((format) => {
+/** The baseline: a plain Node read of the same bytes that splits lines and JSON-parses each one. */
+function plainRead(fileList) {
+  const probe = `let n=0;for(const f of ${JSON.stringify(fileList)}){for(const l of require('fs').readFileSync(f,'utf8').split('\\n')){if(l){JSON.parse(l);n++}}}console.log(n)`;
+  const run = timed('plain', () => spawnSync(process.execPath, ['--require', rssProbe, '-e', probe], { encoding: 'utf8' }));
+  return { seconds: run.seconds, cpu: cpuOf(run.result.stderr), rssMb: rssOf(run.result.stderr) };
+}
+
+function report(folder, format, jobs) {
   const out = path.join(base, `report.${format}`);
-  const run = timed(`public-kiosk report --format ${format}`, () =>
-    spawnSync(process.execPath, ['--require', rssProbe, path.join(repo, 'bin/public-kiosk.js'), 'report', '--from', '2026-03-01', '--to', '2026-03-31', '--logs', logs, '--format', format, '--out', out, '--policy', policy], {
+  const run = timed('report', () =>
+    spawnSync(process.execPath, ['--require', rssProbe, path.join(repo, 'bin/public-kiosk.js'), 'report', '--from', '2026-03-01', '--to', '2026-03-31', '--logs', folder, '--format', format, '--out', out, '--policy', policy, '--jobs', String(jobs)], {
       encoding: 'utf8',
       env: { ...process.env, PUBLIC_KIOSK_POLICY: '' },
     }),
   );
-  const rssKb = Number(/BENCH_RSS_KB=(\d+)/.exec(run.result.stderr)?.[1] ?? NaN);
   if (![0, 1].includes(run.result.status)) throw new Error(`report failed (exit ${run.result.status}): ${run.result.stderr}`);
-  return { ...run, rssMb: rssKb / 1024, cpu: cpuOf(run.result.stderr), outMb: statSync(out).size / 1048576, summary: run.result.stdout.trim() };
-});
-
-console.log(`\nbaseline ${wc.label}: ${wc.seconds.toFixed(2)} s (${wc.result})`);
-const plainCpu = cpuOf(plain.result.stderr);
-console.log(`baseline ${plain.label}: ${plain.seconds.toFixed(2)} s, CPU ${plainCpu.toFixed(2)} s (${plain.result.stdout.trim()} lines)`);
-let ok = true;
-for (const run of runs) {
-  const pass = run.seconds <= GOAL_SECONDS && run.rssMb <= GOAL_MB;
-  ok &&= pass;
-  console.log(
-    `${run.label}: ${run.seconds.toFixed(2)} s (CPU ${run.cpu.toFixed(2)} s), peak RSS ${run.rssMb.toFixed(0)} MB, output ${run.outMb.toFixed(1)} MiB; ` +
-      `×${(run.seconds / wc.seconds).toFixed(1)} wc -l, ×${(run.seconds / plain.seconds).toFixed(2)} plain Node parse (CPU ×${(run.cpu / plainCpu).toFixed(2)}); goal ≤ ${GOAL_SECONDS} s and ≤ ${GOAL_MB} MB: ${pass ? 'MET' : 'NOT MET'}`,
-  );
+  return { seconds: run.seconds, cpu: cpuOf(run.result.stderr), rssMb: rssOf(run.result.stderr), outMb: statSync(out).size / 1048576, summary: run.result.stdout.trim() };
 }
-console.log(runs[0].summary);
+
+const cores = availableParallelism();
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+let ok = true;
+const verdict = (pass) => {
+  ok &&= pass;
+  return pass ? 'MET' : 'NOT MET';
+};
+console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ${cores} cores; medians of ${ROUNDS} paired rounds`);
+for (const [count, folder] of folders) {
+  const fileList = readdirSync(folder).map((f) => path.join(folder, f));
+  const plain = [];
+  const one = [];
+  const many = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    plain.push(plainRead(fileList));
+    one.push(report(folder, 'json', 1));
+    many.push(report(folder, 'json', cores));
+  }
+  const p = { seconds: median(plain.map((r) => r.seconds)), cpu: median(plain.map((r) => r.cpu)) };
+  const o = { seconds: median(one.map((r) => r.seconds)), cpu: median(one.map((r) => r.cpu)), rssMb: Math.max(...one.map((r) => r.rssMb)) };
+  const m = { seconds: median(many.map((r) => r.seconds)), rssMb: Math.max(...many.map((r) => r.rssMb)) };
+  const cpuRatio = median(one.map((r, i) => r.cpu / plain[i].cpu));
+  const speedUp = median(one.map((r, i) => r.seconds / many[i].seconds));
+  console.log(`\n${count} kiosks:`);
+  console.log(`  baseline plain read + JSON.parse: ${p.seconds.toFixed(2)} s, CPU ${p.cpu.toFixed(2)} s`);
+  console.log(`  report --jobs 1: ${o.seconds.toFixed(2)} s, CPU ${o.cpu.toFixed(2)} s, peak RSS ${o.rssMb.toFixed(0)} MB; CPU ×${cpuRatio.toFixed(2)} the baseline (goal ≤ ${CPU_GOAL}): ${verdict(cpuRatio <= CPU_GOAL)}`);
+  console.log(`  report --jobs ${cores}: ${m.seconds.toFixed(2)} s, peak RSS ${m.rssMb.toFixed(0)} MB; speed-up ×${speedUp.toFixed(2)} over --jobs 1 on ${cores} cores`);
+  console.log(`  goal ≤ ${GOAL_SECONDS} s and ≤ ${GOAL_MB} MB at ${count} kiosks (--jobs ${cores}): ${verdict(m.seconds <= GOAL_SECONDS * (count / 300) && m.rssMb <= GOAL_MB)}`);
+}
+const html = report(folders[0][1], 'html', cores);
+const csv = report(folders[0][1], 'csv', cores);
+console.log(`\nHTML ${html.seconds.toFixed(2)} s (${html.outMb.toFixed(1)} MiB), CSV ${csv.seconds.toFixed(2)} s (${csv.outMb.toFixed(1)} MiB) at ${folders[0][0]} kiosks`);
+console.log(html.summary);
 if (process.env.BENCH_KEEP) console.log(`kept: ${base}`);
 else rmSync(base, { recursive: true, force: true });
 process.exitCode = ok ? 0 : 1;

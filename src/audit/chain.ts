@@ -36,23 +36,40 @@ export type OpenedLine =
   | { ok: true; body: LineBody; seal: string; bodyText: string }
   | { ok: false; reason: 'unreadable' };
 
-/** Parses a line and splits off its seal; checking the seal is `sealMatches`. */
+/** An opened line; the body's exact text (what the seal covers) is cut out only when a seal is checked. */
+class OpenedRecordLine {
+  readonly ok = true;
+  constructor(
+    private readonly text: string,
+    private readonly at: number,
+    readonly body: LineBody,
+    readonly seal: string,
+  ) {}
+
+  get bodyText(): string {
+    return `${this.text.slice(0, this.at)}}`;
+  }
+}
+
+/**
+ * Parses a line and splits off its seal; checking the seal is `sealMatches`. The whole line is parsed
+ * once (it is the body with one more key, the seal, last): a report reads millions of them.
+ */
 export function openLine(text: string): OpenedLine {
   const at = text.lastIndexOf(SEAL_FIELD);
-  if (at < 0 || !text.endsWith('"}')) return { ok: false, reason: 'unreadable' };
+  if (at < 0 || !text.endsWith('"}') || text.length - at !== SEAL_FIELD.length + 66) return { ok: false, reason: 'unreadable' };
   const sealValue = text.slice(at + SEAL_FIELD.length, -2);
-  const bodyText = `${text.slice(0, at)}}`;
+  if (!/^[a-f0-9]{64}$/.test(sealValue)) return { ok: false, reason: 'unreadable' };
   try {
-    const body = JSON.parse(bodyText) as Partial<LineBody>;
+    const body = JSON.parse(text) as Partial<LineBody>;
     const valid =
       body.v === 1 &&
       Number.isSafeInteger(body.seq) &&
       typeof body.prev === 'string' &&
       (body.alg === 'sha256' || body.alg === 'hmac-sha256') &&
       typeof body.rec === 'object' &&
-      body.rec !== null &&
-      /^[a-f0-9]{64}$/.test(sealValue);
-    return valid ? { ok: true, body: body as LineBody, seal: sealValue, bodyText } : { ok: false, reason: 'unreadable' };
+      body.rec !== null;
+    return valid ? new OpenedRecordLine(text, at, body as LineBody, sealValue) : { ok: false, reason: 'unreadable' };
   } catch {
     return { ok: false, reason: 'unreadable' };
   }

@@ -3,8 +3,9 @@ import type { CredentialStore } from '../secrets/credential-store';
 import { errorCode, readTextIfExists } from '../state/atomic-file';
 import { stateFiles } from '../state/state-files';
 import { loadAuditKey, type AuditKeyState } from './audit-key';
-import { GENESIS, openLine, parseHead, seal, sealHead, sealMatches, type AuditHead } from './chain';
-import { classifySequence, type AuditProblem, type ScannedLine } from './problems';
+import { parseHead, sealHead, sealMatches, type AuditHead } from './chain';
+import { AuditLineScanner, type ScannedRecord } from './line-scanner';
+import type { AuditProblem, ScannedLine } from './problems';
 import { checkStoreHead, readStoreHead } from './store-head';
 
 export type { AuditProblem } from './problems';
@@ -69,13 +70,7 @@ export async function inspectAuditFiles(files: AuditFiles, store: CredentialStor
   return { ok: problems.length === 0, records: lines.length, sealing, keyState, problems, notes, scanned: scan.records };
 }
 
-export interface ScannedRecord {
-  line: number;
-  seq: number;
-  rec: unknown;
-  /** false: the record does not match its own seal; null: not checked (keyed, no key at hand). */
-  sealOk: boolean | null;
-}
+export type { ScannedRecord } from './line-scanner';
 
 export interface AuditTextScan {
   lines: ScannedLine[];
@@ -89,46 +84,18 @@ export interface AuditTextScan {
 }
 
 /**
- * The per-line part of verification, for a log held as text (audit.log, or a copy forwarded by
- * syslog). 'full': every seal is checked (a keyed one needs the key, else it is 'unverifiable').
- * 'chain': where the key is not at hand (a department reading forwarded logs), keyed seals are
- * left unchecked and only the chain links and the sequence speak; SHA-256 seals are still checked.
+ * The per-line part of verification for a log held as text (audit.log, or a copy forwarded by
+ * syslog): `AuditLineScanner` over its lines, keeping every line and record for the head checks.
  */
 export function scanAuditText(text: string, key: Buffer | null, mode: 'full' | 'chain'): AuditTextScan {
   const texts = text.split('\n');
   const torn = texts.pop() !== '';
-  const problems: AuditProblem[] = [];
-  const notes: string[] = [];
   const lines: ScannedLine[] = [];
   const records: ScannedRecord[] = [];
-  let prevSeal = GENESIS;
-  let keyedSeen = 0;
-  texts.forEach((lineText, index) => {
-    const line = index + 1;
-    const opened = openLine(lineText);
-    if (!opened.ok) {
-      problems.push({ line, kind: 'unreadable', detail: 'not a sealed audit record' });
-      prevSeal = '';
-      return;
-    }
-    const { body } = opened;
-    if (body.alg === 'hmac-sha256') keyedSeen += 1;
-    else if (keyedSeen > 0) problems.push({ line, kind: 'downgraded', detail: 'unkeyed record after keyed ones' });
-    let sealOk: boolean | null = null;
-    if (body.alg === 'hmac-sha256' && !key) {
-      if (mode === 'full') problems.push({ line, kind: 'unverifiable', detail: 'keyed record but the audit key cannot be read' });
-    } else {
-      sealOk = sealMatches(seal(body.alg, key, opened.bodyText), opened.seal);
-      if (!sealOk) problems.push({ line, kind: 'edited', detail: `record ${body.seq} does not match its seal` });
-    }
-    lines.push({ line, seq: body.seq, seal: opened.seal, chained: body.prev === prevSeal });
-    records.push({ line, seq: body.seq, rec: body.rec, sealOk });
-    prevSeal = opened.seal;
-  });
-  // Text after the last newline was never acknowledged (see 'committed' above): a note, cut off by the next append.
-  if (torn) notes.push(`line ${texts.length + 1} is an interrupted append (no newline, never committed); the next append removes it`);
-  problems.push(...classifySequence(lines));
-  return { lines, records, problems, notes, lastSeal: prevSeal, keyedSeen };
+  const scanner = new AuditLineScanner(key, mode, (record) => records.push(record), (line) => lines.push(line));
+  for (const lineText of texts) scanner.push(lineText);
+  const { problems, notes, lastSeal, keyedSeen } = scanner.finish(torn);
+  return { lines, records, problems, notes, lastSeal, keyedSeen };
 }
 
 export interface HeadContext {

@@ -1,9 +1,8 @@
 import type { Policy } from '../policy/schema';
-import { formatLocal } from '../schedule/zoned-time';
+import { jobContext, judgeKiosk, type KioskJob } from './kiosk-judge';
 import type { KioskLogSource } from './log-source';
-import { formatDate, shiftEndsIn, type ReportPeriod } from './period';
-import { readRecordFacts } from './record-facts';
-import { shiftEndStatuses } from './statuses';
+import { judgeOnWorkers, workersUsable } from './parallel-judge';
+import { formatDate, type ReportPeriod } from './period';
 import { SHIFT_END_STATUSES, type KioskReport, type Report } from './types';
 
 export interface BuildReportInput {
@@ -12,40 +11,25 @@ export interface BuildReportInput {
   graceMinutes: number;
   sources: readonly KioskLogSource[];
   now: Date;
+  /** Worker threads for a folder of forwarded logs (1: judged here, one kiosk after another). */
+  jobs?: number;
 }
 
 /**
- * Reads each kiosk's logs in turn (one or two kiosks' records in memory at a time: a fleet of
- * hundreds fits) and judges every scheduled shift end of the period for it.
+ * Judges every scheduled shift end of the period for each kiosk. Each log is streamed (memory follows
+ * the longest record, not the longest log); a fleet is spread over worker threads, one kiosk a task.
  */
 export async function buildReport(input: BuildReportInput): Promise<Report> {
   const { schedule } = input.policy;
   const { period } = input;
-  const { ends, next } = shiftEndsIn(schedule, period);
-  const localCache = new Map<number, string>();
-  const local = (ms: number) => localCache.get(ms) ?? localCache.set(ms, formatLocal(ms, schedule.timeZone)).get(ms)!;
-  const kiosks: KioskReport[] = [];
-  // The next kiosk's file is read while this one is judged (at most two kiosks in memory).
-  const readAhead = (index: number) => {
-    const promise = input.sources[index]?.read() ?? null;
-    promise?.catch(() => undefined); // awaited (and thrown) in its turn, never unhandled meanwhile
-    return promise;
-  };
-  let ahead = readAhead(0);
-  for (let index = 0; index < input.sources.length; index += 1) {
-    const source = input.sources[index]!;
-    const log = (await ahead)!;
-    ahead = readAhead(index + 1);
-    const facts = readRecordFacts(log.records, period.startMs, period.endMs);
-    const problems = [...log.problems, ...facts.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-    kiosks.push({
-      kioskId: source.kioskId,
-      log: { verified: problems.length === 0, method: log.method, sealing: log.sealing, problems, notes: log.notes },
-      shiftEnds: shiftEndStatuses({ ends, next, wipes: facts.shiftWipes, nowMs: input.now.getTime(), graceMs: input.graceMinutes * 60_000, local }),
-      sessions: facts.sessions,
-      outOfService: facts.outOfService,
-      compliance: facts.compliance,
-    });
+  const job: KioskJob = { schedule, period, graceMinutes: input.graceMinutes, nowMs: input.now.getTime() };
+  let kiosks: KioskReport[];
+  if (workersUsable(input.sources, input.jobs ?? 1)) {
+    kiosks = await judgeOnWorkers(input.sources, job, input.jobs!);
+  } else {
+    const context = jobContext(job);
+    kiosks = [];
+    for (const source of input.sources) kiosks.push(await judgeKiosk(source, job, context));
   }
   kiosks.sort((a, b) => (a.kioskId < b.kioskId ? -1 : a.kioskId > b.kioskId ? 1 : 0));
   const summary = { kiosks: kiosks.length, logsNotVerified: kiosks.filter((k) => !k.log.verified).length, inferred: 0 } as Report['summary'];

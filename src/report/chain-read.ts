@@ -1,6 +1,7 @@
 import { GENESIS } from '../audit/chain';
-import { scanAuditText } from '../audit/verify-log';
-import { combineSealing, sourcedProblems, trustedRecords, type KioskLogRead } from './log-source';
+import { AuditLineScanner } from '../audit/line-scanner';
+import { combineSealing, sealingOf, sourcedProblems, trusted, type KioskLogVerdict, type RecordSink } from './log-source';
+import { streamLines } from './line-stream';
 
 const NEW_CHAIN = `{"v":1,"seq":1,"prev":"${GENESIS}"`;
 
@@ -8,35 +9,70 @@ const NEW_CHAIN = `{"v":1,"seq":1,"prev":"${GENESIS}"`;
 const trimmed = (line: string) => (line.length > 0 && (line.charCodeAt(0) <= 32 || line.charCodeAt(line.length - 1) <= 32) ? line.trim() : line);
 
 /**
- * A log as text without the audit key: chain links and sequence continuity (audit/verify-log.ts in
- * 'chain' mode). A forwarded copy (one file per host, the message only) may hold several logs one
- * after another when the kiosk started a new one: each starts again at record 1 from the genesis
- * seal, is checked on its own, and the restart is noted for the reader.
+ * A log read as text without the audit key, line by line: chain links and sequence continuity
+ * (audit/line-scanner.ts in 'chain' mode). A forwarded copy (one file per host, the message only) may
+ * hold several logs one after another when the kiosk started a new one: each starts again at record 1
+ * from the genesis seal, is checked on its own, and the restart is noted for the reader.
  */
-export function readLogTextByChain(text: string, file: string): KioskLogRead {
-  // Syslog receivers may keep a leading space or a CR: the sealed text is what is between them.
-  const lines = text.split('\n').map(trimmed);
-  // A file that does not end in a newline was cut off in the middle of its last line.
-  const torn = lines.at(-1) !== '';
-  if (!torn) lines.pop();
-  const read: KioskLogRead = { method: 'chain', sealing: 'empty', problems: [], notes: [], records: [] };
-  const sealings: string[] = [];
-  let start = 0;
-  for (let index = 1; index <= lines.length; index += 1) {
-    if (index < lines.length && !lines[index]!.startsWith(NEW_CHAIN)) continue;
-    const segment = lines.slice(start, index);
-    const body = `${segment.join('\n')}${index === lines.length && torn ? '' : '\n'}`;
-    const scan = scanAuditText(body, null, 'chain');
-    const shift = (line: number) => (line > 0 ? line + start : 0);
-    const problems = scan.problems.map((p) => ({ ...p, line: shift(p.line) }));
-    read.problems.push(...sourcedProblems(problems, file));
-    read.notes.push(...scan.notes.map((note) => `${file}: ${note}`));
-    for (const record of scan.records) record.line = shift(record.line);
-    read.records.push(...trustedRecords(scan.records, file));
-    sealings.push(scan.lines.length === 0 ? 'empty' : scan.keyedSeen === 0 ? 'unkeyed' : scan.keyedSeen === scan.lines.length ? 'keyed' : 'mixed');
-    if (start > 0) read.notes.push(`${file}: a new log starts at line ${start + 1} (audit start-new-log on the kiosk, or records before it are missing)`);
-    start = index;
+export class ChainTextReader {
+  private lineCount = 0;
+  private start = 0;
+  private scanner: AuditLineScanner;
+  private readonly sealings: string[] = [];
+  private readonly verdict: KioskLogVerdict = { method: 'chain', sealing: 'empty', problems: [], notes: [] };
+
+  constructor(
+    private readonly file: string,
+    private readonly onRecord: RecordSink,
+  ) {
+    this.scanner = this.newScanner();
   }
-  read.sealing = combineSealing(sealings);
-  return read;
+
+  /** One complete line as received (syslog receivers may keep a leading space or a CR). */
+  push(raw: string): void {
+    const text = trimmed(raw);
+    if (this.lineCount > 0 && text.startsWith(NEW_CHAIN)) this.closeLog(false);
+    this.scanner.push(text);
+    this.lineCount += 1;
+  }
+
+  /** `rest`: the text after the last newline, a line cut off in the middle when not empty. */
+  end(rest: string): KioskLogVerdict {
+    const text = trimmed(rest);
+    if (text !== '' && this.lineCount > 0 && text.startsWith(NEW_CHAIN)) this.closeLog(false);
+    this.closeLog(text !== '');
+    this.verdict.sealing = combineSealing(this.sealings);
+    return this.verdict;
+  }
+
+  private newScanner(): AuditLineScanner {
+    const { file, onRecord } = this;
+    return new AuditLineScanner(null, 'chain', (record) => trusted(record) && onRecord(Object.assign(record, { file })), undefined, this.start + 1);
+  }
+
+  private closeLog(torn: boolean): void {
+    const scan = this.scanner.finish(torn);
+    this.verdict.problems.push(...sourcedProblems(scan.problems, this.file));
+    this.verdict.notes.push(...scan.notes.map((note) => `${this.file}: ${note}`));
+    this.sealings.push(sealingOf(scan.opened, scan.keyedSeen));
+    if (this.start > 0) this.verdict.notes.push(`${this.file}: a new log starts at line ${this.start + 1} (audit start-new-log on the kiosk, or records before it are missing)`);
+    this.start = this.lineCount;
+    this.scanner = this.newScanner();
+  }
+}
+
+/** A log file read by chain, streamed. */
+export async function readLogFileByChain(path: string, label: string, onRecord: RecordSink): Promise<KioskLogVerdict> {
+  const reader = new ChainTextReader(label, onRecord);
+  const rest = await streamLines(path, (line) => reader.push(line));
+  return reader.end(rest);
+}
+
+/** A log held as text, read by chain (tests, small copies). */
+export function readLogTextByChain(text: string, label: string, onRecord: RecordSink): KioskLogVerdict {
+  const reader = new ChainTextReader(label, onRecord);
+  const lines = text.split('\n');
+  const rest = lines.pop()!;
+  for (const line of lines) reader.push(line);
+  return reader.end(rest);
 }

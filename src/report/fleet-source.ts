@@ -1,7 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readLogTextByChain } from './chain-read';
-import { combineSealing, type KioskLogRead, type KioskLogSource } from './log-source';
+import { readLogFileByChain } from './chain-read';
+import { combineSealing, type KioskLogSource, type KioskLogVerdict, type RecordSink } from './log-source';
 
 export class LogsFolderError extends Error {
   constructor(message: string) {
@@ -15,20 +15,13 @@ const SET_ASIDE = /^audit\.log\.replaced-[0-9TZ-]+$/;
 
 /** A file or folder name as it may safely appear in a one-line message. */
 const shown = (name: string) => JSON.stringify(name);
+const firstPart = (error: unknown) => (error as Error).message.split(',')[0];
 
 async function statOrFail(file: string, name: string) {
   try {
     return await stat(file);
   } catch (error) {
-    throw new LogsFolderError(`cannot read ${shown(name)} in the logs folder: ${(error as Error).message.split(',')[0]}`);
-  }
-}
-
-async function readOrFail(file: string, name: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new LogsFolderError(`cannot read ${shown(name)} in the logs folder: ${(error as Error).message.split(',')[0]}`);
+    throw new LogsFolderError(`cannot read ${shown(name)} in the logs folder: ${firstPart(error)}`);
   }
 }
 
@@ -44,13 +37,12 @@ export async function fleetLogSources(folder: string): Promise<KioskLogSource[]>
   try {
     names = await readdir(folder);
   } catch (error) {
-    throw new LogsFolderError(`cannot read the logs folder ${shown(folder)}: ${(error as Error).message.split(',')[0]}`);
+    throw new LogsFolderError(`cannot read the logs folder ${shown(folder)}: ${firstPart(error)}`);
   }
   const sources = new Map<string, KioskLogSource>();
-  const add = (kioskId: string, name: string, files: string[]) => {
-    const other = sources.get(kioskId);
-    if (other) throw new LogsFolderError(`two logs in the logs folder are both named for kiosk ${shown(kioskId)} (one of them is ${shown(name)})`);
-    sources.set(kioskId, { kioskId, read: () => readFiles(files, name) });
+  const add = (kioskId: string, entry: string, paths: string[]) => {
+    if (sources.has(kioskId)) throw new LogsFolderError(`two logs in the logs folder are both named for kiosk ${shown(kioskId)} (one of them is ${shown(entry)})`);
+    sources.set(kioskId, forwardedLogSource(kioskId, entry, paths));
   };
   for (const name of names.sort()) {
     const full = path.join(folder, name);
@@ -58,11 +50,10 @@ export async function fleetLogSources(folder: string): Promise<KioskLogSource[]>
     const info = await statOrFail(full, name);
     if (info.isDirectory()) {
       const inner = await readdir(full).catch((error: unknown) => {
-        throw new LogsFolderError(`cannot read the folder ${shown(name)} in the logs folder: ${(error as Error).message.split(',')[0]}`);
+        throw new LogsFolderError(`cannot read the folder ${shown(name)} in the logs folder: ${firstPart(error)}`);
       });
       if (!inner.includes('audit.log')) continue;
-      const logs = [...inner.filter((n) => SET_ASIDE.test(n)).sort(), 'audit.log'].map((n) => path.join(full, n));
-      add(name, name, logs);
+      add(name, name, [...inner.filter((n) => SET_ASIDE.test(n)).sort(), 'audit.log'].map((n) => path.join(full, n)));
     } else if (match && info.isFile()) {
       add(match[1]!, name, [full]);
     }
@@ -71,17 +62,23 @@ export async function fleetLogSources(folder: string): Promise<KioskLogSource[]>
   return [...sources.values()];
 }
 
-async function readFiles(files: string[], entry: string): Promise<KioskLogRead> {
-  const read: KioskLogRead = { method: 'chain', sealing: 'empty', problems: [], notes: [], records: [] };
+/** One kiosk's forwarded files (its set-aside logs first), each streamed and checked by chain. */
+export function forwardedLogSource(kioskId: string, entry: string, paths: string[]): KioskLogSource {
+  return { kioskId, files: { entry, paths }, read: (onRecord) => readFiles(paths, entry, onRecord) };
+}
+
+async function readFiles(files: string[], entry: string, onRecord: RecordSink): Promise<KioskLogVerdict> {
+  const verdict: KioskLogVerdict = { method: 'chain', sealing: 'empty', problems: [], notes: [] };
   const sealings: string[] = [];
   for (const file of files) {
     const label = files.length === 1 ? entry : `${entry}/${path.basename(file)}`;
-    const one = readLogTextByChain(await readOrFail(file, label), label);
+    const one = await readLogFileByChain(file, label, onRecord).catch((error: unknown) => {
+      throw new LogsFolderError(`cannot read ${shown(label)} in the logs folder: ${firstPart(error)}`);
+    });
     sealings.push(one.sealing);
-    read.problems.push(...one.problems);
-    read.notes.push(...one.notes);
-    read.records.push(...one.records);
+    verdict.problems.push(...one.problems);
+    verdict.notes.push(...one.notes);
   }
-  read.sealing = combineSealing(sealings);
-  return read;
+  verdict.sealing = combineSealing(sealings);
+  return verdict;
 }

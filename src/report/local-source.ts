@@ -1,11 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { inspectAuditFiles } from '../audit/verify-log';
 import type { CredentialStore } from '../secrets/credential-store';
 import { errorCode } from '../state/atomic-file';
 import { stateFiles } from '../state/state-files';
-import { readLogTextByChain } from './chain-read';
-import { combineSealing, sourcedProblems, trustedRecords, type KioskLogRead, type KioskLogSource } from './log-source';
+import { readLogFileByChain } from './chain-read';
+import { combineSealing, sourcedProblems, trusted, type KioskLogSource, type KioskLogVerdict } from './log-source';
 
 const SET_ASIDE = /^audit\.log(\.replaced-[0-9TZ-]+)$/;
 
@@ -17,7 +17,7 @@ const SET_ASIDE = /^audit\.log(\.replaced-[0-9TZ-]+)$/;
 export function stateRootLogSource(kioskId: string, stateRoot: string, store: CredentialStore | null): KioskLogSource {
   return {
     kioskId,
-    async read() {
+    async read(onRecord) {
       const files = stateFiles(stateRoot);
       const names = await readdir(stateRoot).catch((error: unknown) => (errorCode(error) === 'ENOENT' ? [] : Promise.reject(error)));
       const logs = names
@@ -26,7 +26,7 @@ export function stateRootLogSource(kioskId: string, stateRoot: string, store: Cr
         .sort((a, b) => a[0].localeCompare(b[0]))
         .map((match) => ({ log: path.join(stateRoot, match[0]), head: path.join(stateRoot, `audit.head${match[1]}`), current: false }));
       logs.push({ log: files.auditLog, head: files.auditHead, current: true });
-      const read: KioskLogRead = { method: 'full', sealing: 'empty', problems: [], notes: [], records: [] };
+      const read: KioskLogVerdict = { method: 'full', sealing: 'empty', problems: [], notes: [] };
       const sealings: string[] = [];
       for (const log of logs) {
         const name = path.basename(log.log);
@@ -34,16 +34,15 @@ export function stateRootLogSource(kioskId: string, stateRoot: string, store: Cr
         sealings.push(result.sealing);
         if (result.keyState !== 'keyed' && (result.sealing === 'keyed' || result.sealing === 'mixed')) {
           // The key cannot be read here (another account, a locked keyring): say so, check what can be.
-          const byChain = readLogTextByChain(await readFile(log.log, 'utf8'), name);
+          const byChain = await readLogFileByChain(log.log, name, onRecord);
           read.method = 'chain';
           read.notes.push(`${name}: the audit key cannot be read (${result.keyState}); run the report as the kiosk's account for full verification`, ...byChain.notes);
           read.problems.push(...byChain.problems);
-          read.records.push(...byChain.records);
           continue;
         }
         read.problems.push(...sourcedProblems(result.problems, name));
         read.notes.push(...result.notes.map((note) => `${name}: ${note}`));
-        read.records.push(...trustedRecords(result.scanned, name));
+        for (const record of result.scanned) if (trusted(record)) onRecord(Object.assign(record, { file: name }));
       }
       read.sealing = combineSealing(sealings);
       return read;

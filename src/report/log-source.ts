@@ -4,29 +4,32 @@ import type { LogProblem, VerificationMethod } from './types';
 /** One record with the log file it came from (a kiosk may have several: see audit start-new-log). */
 export type SourcedRecord = ScannedRecord & { file: string };
 
-export interface KioskLogRead {
+/** Where each record a report may count goes, in log order, as soon as it is read. */
+export type RecordSink = (record: SourcedRecord) => void;
+
+/** How far a kiosk's logs could be trusted; the records themselves went to the sink. */
+export interface KioskLogVerdict {
   method: VerificationMethod;
   /** 'keyed', 'unkeyed', 'mixed' or 'empty', over all of the kiosk's logs. */
   sealing: string;
   problems: LogProblem[];
   notes: string[];
-  /** The records to report on: those whose line verification did not reject. */
-  records: SourcedRecord[];
 }
 
 /** The port the report reads a kiosk through: the local state root, or a forwarded copy. */
 export interface KioskLogSource {
   kioskId: string;
-  read(): Promise<KioskLogRead>;
+  /** Streams the records a report may count to `onRecord`; resolves once every log was read. */
+  read(onRecord: RecordSink): Promise<KioskLogVerdict>;
+  /** A forwarded copy's files, so a worker thread can read it by itself (see parallel-judge.ts). */
+  files?: { entry: string; paths: string[] };
 }
 
 /**
- * The records a report may count: not those that fail their own seal (edited). A broken chain or a
+ * Whether a report may count a record: not one that fails its own seal (edited). A broken chain or a
  * foreign line elsewhere makes the log 'not verified' (and the report exit 1) without hiding the rest.
  */
-export function trustedRecords(records: readonly ScannedRecord[], file: string): SourcedRecord[] {
-  return records.filter((r) => r.sealOk !== false).map((r) => Object.assign(r, { file }));
-}
+export const trusted = (record: ScannedRecord) => record.sealOk !== false;
 
 export function sourcedProblems(problems: readonly AuditProblem[], file: string): LogProblem[] {
   return problems.map((p) => ({ file, line: p.line, kind: p.kind, detail: p.detail }));
@@ -38,3 +41,5 @@ export function combineSealing(parts: readonly string[]): string {
   if (kinds.size === 1) return [...kinds][0]!;
   return 'mixed';
 }
+
+export const sealingOf = (opened: number, keyedSeen: number) => (opened === 0 ? 'empty' : keyedSeen === 0 ? 'unkeyed' : keyedSeen === opened ? 'keyed' : 'mixed');

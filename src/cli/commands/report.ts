@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import path from 'node:path';
 import { buildReport, reportPasses } from '../../report/build-report';
 import { reportToCsv } from '../../report/csv';
@@ -20,7 +20,7 @@ const languages = ['vi', 'en'] as const;
 export const reportCommand: Command = {
   words: ['report'],
   summary: 'Evidence report: for each scheduled shift end of a period and each kiosk, was it wiped on time, late, or not (HTML, JSON or CSV).',
-  usage: 'report --from DATE --to DATE [--format html|json|csv] [--out FILE] [--logs DIR] [--lang vi|en]',
+  usage: 'report --from DATE --to DATE [--format html|json|csv] [--out FILE] [--logs DIR [--jobs N]] [--lang vi|en]',
   options: {
     from: { type: 'string' },
     to: { type: 'string' },
@@ -28,6 +28,7 @@ export const reportCommand: Command = {
     out: { type: 'string' },
     logs: { type: 'string' },
     lang: { type: 'string' },
+    jobs: { type: 'string' },
     state: { type: 'string' },
     ...policyOption,
   },
@@ -37,6 +38,7 @@ export const reportCommand: Command = {
     format: "'html' (default: one printable page), 'json' or 'csv' (one row per kiosk and shift end).",
     out: 'Write the report to FILE instead of standard output.',
     logs: "A folder of forwarded kiosk logs: each *.log / *.jsonl file (one per host, as rsyslog writes them) or each sub-folder holding an audit.log is one kiosk, named after it. Default: this kiosk's own audit log.",
+    jobs: 'With --logs: how many kiosks are read at once, each on its own worker thread (default: one per processor core; 1 reads them one after another here).',
     lang: "Language of the HTML report: 'vi' (default) or 'en'.",
     state: "State root holding this kiosk's audit log; overrides the policy.",
     ...policyOptionHelp,
@@ -58,6 +60,7 @@ export const reportCommand: Command = {
     const language = oneOf(values, 'lang', languages, 'vi');
     const logs = stringOption(values, 'logs');
     if (logs !== undefined && stringOption(values, 'state') !== undefined) throw new UsageError('--logs and --state each name the logs to read: give one');
+    const jobs = jobsOption(values, logs !== undefined);
     const context = wipeContextForCli(logs === undefined ? values : { policy: values.policy }, io);
     const { policy } = context;
     let period;
@@ -70,7 +73,7 @@ export const reportCommand: Command = {
     try {
       const sources: KioskLogSource[] =
         logs === undefined ? [stateRootLogSource(hostname(), context.deps.roots.state, context.store)] : await fleetLogSources(path.resolve(logs));
-      report = await buildReport({ policy, period, graceMinutes: policy.reporting.onTimeGraceMinutes, sources, now: new Date() });
+      report = await buildReport({ policy, period, graceMinutes: policy.reporting.onTimeGraceMinutes, sources, now: new Date(), jobs });
     } catch (error) {
       throw error instanceof LogsFolderError ? new UsageError(error.message) : error;
     }
@@ -96,6 +99,15 @@ function required(values: OptionValues, name: string): string {
   const value = stringOption(values, name);
   if (value === undefined || value === '') throw new UsageError(`report needs --${name} YYYY-MM-DD`);
   return value;
+}
+
+/** --jobs N: 1 to 256 worker threads, only where there is a fleet to spread (--logs). */
+function jobsOption(values: OptionValues, fleet: boolean): number {
+  const text = stringOption(values, 'jobs');
+  if (text === undefined) return fleet ? availableParallelism() : 1;
+  if (!fleet) throw new UsageError('--jobs goes with --logs (a folder of forwarded logs)');
+  if (!/^[1-9][0-9]{0,2}$/.test(text) || Number(text) > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256; got ${JSON.stringify(text)}`);
+  return Number(text);
 }
 
 function oneOf<T extends string>(values: OptionValues, name: string, allowed: readonly T[], fallback: T): T {
