@@ -2,6 +2,7 @@ import { GENESIS } from '../audit/chain';
 import { AuditLineScanner } from '../audit/line-scanner';
 import { combineSealing, sealingOf, sourcedProblems, trusted, type KioskLogVerdict, type RecordSink } from './log-source';
 import { streamLines } from './line-stream';
+import { ResentLines } from './resent-lines';
 
 const NEW_CHAIN = `{"v":1,"seq":1,"prev":"${GENESIS}"`;
 
@@ -19,6 +20,7 @@ export class ChainTextReader {
   private start = 0;
   private scanner: AuditLineScanner;
   private readonly sealings: string[] = [];
+  private readonly resent = new ResentLines();
   private readonly verdict: KioskLogVerdict = { method: 'chain', sealing: 'empty', problems: [], notes: [] };
 
   constructor(
@@ -31,6 +33,7 @@ export class ChainTextReader {
   /** One complete line as received (syslog receivers may keep a leading space or a CR). */
   push(raw: string): void {
     const text = trimmed(raw);
+    if (this.resent.isResent(text)) return;
     if (this.lineCount > 0 && text.startsWith(NEW_CHAIN)) this.closeLog(false);
     this.scanner.push(text);
     this.lineCount += 1;

@@ -43,3 +43,19 @@ describe('reading a forwarded log by chain, line by line', () => {
     expect(records).toHaveLength(2);
   });
 });
+
+describe('lines a RELP sender sent again', () => {
+  const log = sealedLog([sessionWipe('2026-03-02T06:00:00.000Z'), sessionWipe('2026-03-02T07:00:00.000Z'), sessionWipe('2026-03-02T08:00:00.000Z')]);
+  const lines = log.trimEnd().split('\n');
+
+  it('passes over an exact copy of a recent line (the same record resent after a lost acknowledgement)', () => {
+    const { verdict, records } = read(`${lines[0]}\n${lines[1]}\n${lines[0]}\n${lines[1]}\n${lines[2]}\n`);
+    expect(verdict.problems).toEqual([]);
+    expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('still reports a second, different record with a number already used', () => {
+    const forged = lines[1]!.replace('"succeeded"', '"failed"');
+    expect(read(`${lines[0]}\n${lines[1]}\n${forged}\n`).verdict.problems.map((p) => p.kind)).toEqual(expect.arrayContaining(['edited', 'inserted']));
+  });
+});
