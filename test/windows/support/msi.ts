@@ -19,10 +19,23 @@ export function buildTestMsis(work: string, versions: readonly string[]): Record
   }
   const unpacked = path.join(work, 'win-unpacked');
   mkdirSync(path.join(unpacked, 'resources'), { recursive: true });
-  execFileSync(MINGW, ['-O2', '-s', '-o', path.join(unpacked, 'public-kiosk.exe'), path.join(__dirname, '..', 'fixtures', 'recording-stub.c')]);
+  buildRecordingStub(path.join(unpacked, 'public-kiosk.exe'));
   writeFileSync(path.join(unpacked, 'resources', 'app.asar'), 'archive');
   writeFileSync(path.join(unpacked, 'ffmpeg.dll'), 'dll');
   return Object.fromEntries(versions.map((version) => [version, buildMsi({ unpacked, version, out: path.join(work, `public-kiosk-${version}-x64.msi`) })]));
+}
+
+/** fixtures/recording-stub.c as a 64-bit Windows program at `file`. */
+export function buildRecordingStub(file: string): void {
+  execFileSync(MINGW, ['-O2', '-s', '-o', file, path.join(__dirname, '..', 'fixtures', 'recording-stub.c')]);
+}
+
+/** The stub's recorded command lines, and a fresh record for the next run. */
+export function takeCalls(win: WinePrefix): string[] {
+  const file = win.host(CALLS);
+  const calls = existsSync(file) ? readFileSync(file, 'latin1').split(/\r?\n/).filter((l) => l !== '') : [];
+  writeFileSync(file, '');
+  return calls;
 }
 
 /** One table of the MSI as rows of columns (msiinfo export: names, types, key, then the rows). */
