@@ -134,6 +134,20 @@ export function msiInputProblems(unpacked) {
   return [];
 }
 
+/**
+ * KIOSKUSER joins SecureCustomProperties (wixl has no Secure attribute): Windows passes only secure
+ * public properties to the elevated install when a non-administrator starts it with a UAC prompt.
+ */
+function secureKioskUser(msi) {
+  const table = execFileSync('msiinfo', ['export', msi, 'Property'], { encoding: 'utf8' });
+  const current = /^SecureCustomProperties\t(.*)$/m.exec(table)?.[1]?.trim();
+  const value = ['KIOSKUSER', ...(current ? current.split(';') : [])].join(';');
+  const query = current
+    ? `UPDATE \`Property\` SET \`Value\` = '${value}' WHERE \`Property\` = 'SecureCustomProperties'`
+    : `INSERT INTO \`Property\` (\`Property\`, \`Value\`) VALUES ('SecureCustomProperties', '${value}')`;
+  execFileSync('msibuild', [msi, '-q', query], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 /** Builds `out` from `unpacked` with wixl-heat and wixl; returns the MSI's path. */
 export function buildMsi({ unpacked, version, out, manufacturer }) {
   const problems = msiInputProblems(unpacked);
@@ -156,6 +170,7 @@ export function buildMsi({ unpacked, version, out, manufacturer }) {
     execFileSync('wixl', ['-a', 'x64', '-D', 'SourceDir=.', '-D', 'Win64=yes', '-o', path.resolve(out), path.join(work, 'product.wxs'), path.join(work, 'files.wxs')], { cwd: source, stdio: ['ignore', 'pipe', 'pipe'] });
     // wixl can exit 0 without writing anything (an output folder it cannot write to).
     if (!existsSync(out)) throw new Error(`wixl wrote no ${out}`);
+    secureKioskUser(path.resolve(out));
     return path.resolve(out);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -20,6 +20,6 @@ try {
 } catch (error) {
   const detail = error && typeof error === 'object' && 'stderr' in error ? String(error.stderr ?? '') : '';
   console.error(`dist:msi: ${error instanceof Error ? error.message : String(error)}${detail ? `\n${detail}` : ''}`);
-  console.error('dist:msi: needs wixl and wixl-heat (Debian: apt-get install wixl)');
+  console.error('dist:msi: needs wixl, wixl-heat, msiinfo and msibuild (Debian: apt-get install wixl msitools)');
   process.exit(1);
 }

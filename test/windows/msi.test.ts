@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEQUENCE, UPGRADE_CODE } from '../../build/msi.mjs';
 import { buildTestMsis, FAIL_ON, INSTALLED_EXE, installedProducts, msiexec, msiTable, package_, regQuery } from './support/msi';
+import { filesBelow } from './support/kiosk-tree';
 import { createPrefix, type WinePrefix } from './support/wine';
 
 // The fleet MSI (npm run dist:msi), built with wixl around a stub public-kiosk.exe that records the
@@ -15,6 +16,8 @@ let msi: Record<string, string>;
 let win: WinePrefix;
 const STATE_FILE = 'C:\\ProgramData\\public-kiosk\\state\\audit.log';
 const q = (args: string) => `"${INSTALLED_EXE}" --kiosk-cli ${args}`;
+// Wine puts a per-machine shortcut in the user's Start menu (Windows: ProgramData's); either will do here.
+const shortcuts = () => filesBelow(win.driveC).filter((f) => f.includes('Start Menu') && f.endsWith('public-kiosk.lnk'));
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'pk-msi-'));
@@ -63,6 +66,7 @@ describe('the MSI tables (msiinfo export)', () => {
     expect(row(properties, 'UpgradeCode')?.[1]).toBe(`{${UPGRADE_CODE}}`);
     expect(row(properties, 'ProductVersion')?.[1]).toBe('0.2.0');
     expect(row(properties, 'ALLUSERS')?.[1]).toBe('1');
+    expect(row(properties, 'SecureCustomProperties')?.[1]?.split(';')).toContain('KIOSKUSER');
     expect(row(msiTable(msi['0.1.0']!, 'LaunchCondition'), 'Installed OR REMOVE~="ALL" OR NOT KIOSKUSER OR (NOT (KIOSKUSER >< "/") AND NOT (KIOSKUSER >< "[") AND NOT (KIOSKUSER >< "]") AND NOT (KIOSKUSER >< ":") AND NOT (KIOSKUSER >< ";") AND NOT (KIOSKUSER >< "|") AND NOT (KIOSKUSER >< "=") AND NOT (KIOSKUSER >< ",") AND NOT (KIOSKUSER >< "+") AND NOT (KIOSKUSER >< "*") AND NOT (KIOSKUSER >< "?") AND NOT (KIOSKUSER >< "<") AND NOT (KIOSKUSER >< ">") AND NOT (KIOSKUSER >< "%") AND NOT (KIOSKUSER >< "^") AND NOT (KIOSKUSER >< "&") AND NOT (KIOSKUSER >< "`") AND NOT (KIOSKUSER << " ") AND NOT (KIOSKUSER >> " "))')?.[1]).toMatch(/is not a Windows account name.*nothing was changed/);
   });
 });
@@ -109,6 +113,7 @@ describe('msiexec under Wine, one machine from first install to removal', () => 
     for (const folder of ['session-data', 'downloads', 'state']) expect(exists(`C:\\ProgramData\\public-kiosk\\${folder}`), folder).toBe(true);
     expect(await installedProducts(win)).toHaveLength(1);
     expect(await regQuery(win, 'HKLM\\SOFTWARE\\public-kiosk')).toMatch(/KioskUser\s+REG_SZ\s+kiosk01/);
+    expect(shortcuts()).toHaveLength(1);
     writeFileSync(win.host(STATE_FILE), 'the audit log\n');
   });
 
@@ -139,6 +144,7 @@ describe('msiexec under Wine, one machine from first install to removal', () => 
     expect(r.calls).toEqual([q('install-schedule --remove')]);
     expect(exists('C:\\Program Files\\public-kiosk')).toBe(false);
     expect(await installedProducts(win)).toEqual([]);
+    expect(shortcuts()).toEqual([]);
     expect(readFileSync(win.host(STATE_FILE), 'utf8')).toBe('the audit log\n');
     expect(r.log).toMatch(/PKKEPT = public-kiosk: uninstall keeps C:\\ProgramData\\public-kiosk\\state \(the audit log is evidence\)/);
   });

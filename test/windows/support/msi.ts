@@ -14,7 +14,7 @@ export const UNINSTALL_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion
 
 /** A win-unpacked tree (the stub as public-kiosk.exe, an archive, a DLL) and an MSI of each version. */
 export function buildTestMsis(work: string, versions: readonly string[]): Record<string, string> {
-  for (const tool of [MINGW, 'wixl', 'wixl-heat', 'msiinfo']) {
+  for (const tool of [MINGW, 'wixl', 'wixl-heat', 'msiinfo', 'msibuild']) {
     if (!existsSync(`/usr/bin/${tool}`)) throw new Error(`${tool} is missing: run \`node scripts/test-deps/ensure.mjs\` (npm test does)`);
   }
   const unpacked = path.join(work, 'win-unpacked');
