@@ -1,74 +1,82 @@
 ; public-kiosk: additions to electron-builder's per-machine NSIS installer (nsis.include).
 ;
 ; Install (also silent: public-kiosk-Setup.exe /S /KIOSKUSER=kiosk):
-;   1. C:\ProgramData\public-kiosk: administrators and SYSTEM may change it (the machine policy,
-;      policy.yaml, lives here), users may only read it;
-;   2. its session-data, downloads and state folders: the kiosk account only (plus SYSTEM and
-;      administrators), so no other user of the machine can read a citizen's data;
-;   3. `install-schedule`: the scheduled tasks \public-kiosk\Shift wipe (wipe --if-due at each
-;      shift end and at the kiosk account's sign-in) and \public-kiosk\Start kiosk (starts the
-;      kiosk when the kiosk account signs in).
+;   1. the kiosk account: /KIOSKUSER=name, else the one remembered from the first install
+;      (HKLM\SOFTWARE\public-kiosk KioskUser, which the MSI uses too), else the CLI's own choice
+;      (the machine policy's install.kioskUser, else kiosk). An empty /KIOSKUSER= stops the install.
+;   2. `install-folders`: C:\ProgramData\public-kiosk owned by Administrators, inherited rights reset
+;      over anything already there, SYSTEM and Administrators full, users read (policy.yaml); only the
+;      kiosk account changes session-data, downloads and state (every icacls exit code is checked there);
+;   3. `install-schedule`: the scheduled tasks \public-kiosk\Shift wipe and \public-kiosk\Start kiosk.
+;   Any failure aborts the install with the command to run by hand (NSIS has no rollback: the
+;   program files stay, and no task or folder right is left half-done by us).
 ; Uninstall (not update): removes both tasks and the citizens' data folders; the state folder
 ; (audit log: the record of every wipe) and the policy stay until an administrator deletes them.
 
 !include "FileFunc.nsh"
 !include "LogicLib.nsh"
 
+!define PK_REMEMBERED_KEY "SOFTWARE\public-kiosk"
+!define PK_REMEMBERED_VALUE "KioskUser"
+
 !ifndef BUILD_UNINSTALLER
 Var PkKioskUser
-Var PkDataRoot
+Var PkUserArgument
 
-!macro publicKioskDataDir NAME
-  CreateDirectory "$PkDataRoot\${NAME}"
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$PkDataRoot\${NAME}" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F "$PkKioskUser:(OI)(CI)M"'
+; Runs one CLI step; a non-zero exit code aborts the install.
+!macro publicKioskStep WORDS
+  nsExec::ExecToLog '"$INSTDIR\${APP_EXECUTABLE_FILENAME}" --kiosk-cli ${WORDS} $PkUserArgument'
   Pop $0
   ${If} $0 != 0
-    DetailPrint "public-kiosk: could not give the account $PkKioskUser access to $PkDataRoot\${NAME} (icacls exit $0)"
-    StrCpy $R9 "1"
+    DetailPrint "public-kiosk: ${WORDS} failed (exit $0)"
+    MessageBox MB_OK|MB_ICONSTOP "public-kiosk: '${WORDS}' failed (exit $0): check that the kiosk account exists, then run as administrator:$\r$\n  $\"$INSTDIR\${APP_EXECUTABLE_FILENAME}$\" --kiosk-cli ${WORDS} --kiosk-user <account>$\r$\n(see INSTALL.md). / Cài đặt thất bại ở bước '${WORDS}': xem INSTALL.md." /SD IDOK
+    SetErrorLevel 2
+    Abort "public-kiosk: ${WORDS} failed (exit $0)"
   ${EndIf}
 !macroend
 
 !macro customInstall
+  SetRegView 64
   ${GetParameters} $R0
   ClearErrors
   ${GetOptions} $R0 "/KIOSKUSER=" $PkKioskUser
   ${If} ${Errors}
-  ${OrIf} $PkKioskUser == ""
-    StrCpy $PkKioskUser "kiosk"
+    ; Not given: the account of the first install (a re-run or an update must not forget it).
+    ReadRegStr $PkKioskUser HKLM "${PK_REMEMBERED_KEY}" "${PK_REMEMBERED_VALUE}"
+  ${ElseIf} $PkKioskUser == ""
+    MessageBox MB_OK|MB_ICONSTOP "public-kiosk: /KIOSKUSER= is empty: give the kiosk account's name. / Thiếu tên tài khoản kiosk." /SD IDOK
+    SetErrorLevel 2
+    Abort "public-kiosk: /KIOSKUSER= is empty"
   ${EndIf}
-  ReadEnvStr $PkDataRoot "ProgramData"
-  ${If} $PkDataRoot == ""
-    StrCpy $PkDataRoot "C:\ProgramData"
+  ${If} $PkKioskUser == ""
+    StrCpy $PkUserArgument ""
+  ${Else}
+    StrCpy $PkUserArgument '--kiosk-user "$PkKioskUser"'
   ${EndIf}
-  StrCpy $PkDataRoot "$PkDataRoot\public-kiosk"
-  StrCpy $R9 "0"
 
-  CreateDirectory "$PkDataRoot"
-  nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$PkDataRoot" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'
-  Pop $0
-  !insertmacro publicKioskDataDir "session-data"
-  !insertmacro publicKioskDataDir "downloads"
-  !insertmacro publicKioskDataDir "state"
-
-  nsExec::ExecToLog '"$INSTDIR\${APP_EXECUTABLE_FILENAME}" --kiosk-cli install-schedule --kiosk-user "$PkKioskUser"'
-  Pop $0
-  ${If} $0 != 0
-    StrCpy $R9 "1"
-  ${EndIf}
-  ${If} $R9 != "0"
-    MessageBox MB_OK|MB_ICONEXCLAMATION "public-kiosk: the kiosk account '$PkKioskUser' was not found or the scheduled tasks could not be registered.$\r$\nCreate the account, then run as administrator:$\r$\n  $\"$INSTDIR\${APP_EXECUTABLE_FILENAME}$\" --kiosk-cli install-schedule --kiosk-user <account>$\r$\n(see INSTALL.md). / Chưa tìm thấy tài khoản kiosk hoặc chưa đăng ký được tác vụ: xem INSTALL.md." /SD IDOK
+  !insertmacro publicKioskStep "install-folders"
+  !insertmacro publicKioskStep "install-schedule"
+  ${If} $PkKioskUser != ""
+    WriteRegStr HKLM "${PK_REMEMBERED_KEY}" "${PK_REMEMBERED_VALUE}" "$PkKioskUser"
   ${EndIf}
 !macroend
 !endif
 
 !macro customUnInstall
   ${IfNot} ${isUpdated}
+    SetRegView 64
     nsExec::ExecToLog '"$INSTDIR\${APP_EXECUTABLE_FILENAME}" --kiosk-cli install-schedule --remove'
     Pop $0
+    ${If} $0 != 0
+      DetailPrint "public-kiosk: install-schedule --remove failed (exit $0): delete the tasks in \public-kiosk\ by hand"
+    ${EndIf}
+    DeleteRegValue HKLM "${PK_REMEMBERED_KEY}" "${PK_REMEMBERED_VALUE}"
+    DeleteRegKey /ifempty HKLM "${PK_REMEMBERED_KEY}"
     ReadEnvStr $1 "ProgramData"
     ${If} $1 != ""
       RMDir /r "$1\public-kiosk\session-data"
       RMDir /r "$1\public-kiosk\downloads"
     ${EndIf}
+    DetailPrint "public-kiosk: kept $1\public-kiosk\state (the audit log is evidence) and policy.yaml"
   ${EndIf}
 !macroend

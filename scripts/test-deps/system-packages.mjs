@@ -25,6 +25,10 @@ export const aptPackages = [
   { name: 'rsyslog-relp', for: 'imrelp: the RELP and RELP-TLS receiver the forwarder is tested against' },
   { name: 'rsyslog-gnutls', for: 'TLS (RFC 5425) and RELP-TLS in the test rsyslog' },
   { name: 'openssl', for: 'the test CA, server and client certificates of the forwarding tests' },
+  { name: 'wixl', for: 'wixl and wixl-heat: npm run dist:msi builds the fleet MSI; the Windows suite builds one and installs it under Wine' },
+  { name: 'msitools', for: 'msiinfo export: the Windows suite reads the MSI tables (custom actions, sequence, Upgrade, properties)' },
+  { name: 'gcc-mingw-w64-x86-64-win32', for: 'a 64-bit Windows stub public-kiosk.exe that records the command lines the MSI runs (test only)' },
+  { name: 'nsis', for: "makensis: the Windows suite builds a 64-bit test installer around build/installer.nsh and runs it under Wine" },
   { name: 'faketime', for: 'libfaketime: the report tests run real wipes at chosen moments' },
 ];
 

@@ -2,6 +2,7 @@ import type { Command } from './command';
 import { policyCheckCommand } from './commands/policy-check';
 import { policyCheckUrlCommand } from './commands/policy-check-url';
 import { installScheduleCommand } from './commands/install-schedule';
+import { installFoldersCommand } from './commands/install-folders';
 import { staffAddCommand } from './commands/staff-add';
 import { staffListCommand } from './commands/staff-list';
 import { staffRemoveCommand } from './commands/staff-remove';
@@ -26,6 +27,7 @@ export const commands: Command[] = [
   policyCheckCommand,
   policyCheckUrlCommand,
   installScheduleCommand,
+  installFoldersCommand,
   staffAddCommand,
   staffListCommand,
   staffRemoveCommand,

@@ -158,6 +158,13 @@ export const policySchema = z.strictObject({
   }),
   reporting: reportingSchema,
   compliance: complianceSchema,
+  install: z.strictObject({
+    kioskUser: z
+      .string()
+      .regex(/^(?:[A-Za-z0-9._-]+\\)?[A-Za-z0-9_][A-Za-z0-9._ -]{0,63}$/, 'must be an account name: letters, digits, . _ - space, an optional COMPUTER\\ prefix')
+      .refine((name) => !name.endsWith(' '), 'must not end with a space')
+      .optional(),
+  }).optional().describe('Installation: kioskUser is the account the kiosk runs as, used by the MSI and the setup program when no KIOSKUSER is given (Group Policy drops this file first), and by install-folders / install-schedule without --kiosk-user (default kiosk). / Cài đặt: tài khoản kiosk.'),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -71,7 +71,7 @@ describe('installer resources', () => {
   it('prerm removes the units install-schedule writes; the NSIS script registers and removes the tasks', () => {
     expect(read('build/linux/prerm.sh')).toContain(`rm -f /etc/systemd/system/${SYSTEMD_TIMER} /etc/systemd/system/${SYSTEMD_SERVICE}`);
     const nsh = read('build/installer.nsh');
-    expect(nsh).toContain('--kiosk-cli install-schedule --kiosk-user "$PkKioskUser"');
+    expect(nsh).toContain('!insertmacro publicKioskStep "install-schedule"');
     expect(nsh).toContain('--kiosk-cli install-schedule --remove');
     expect(nsh).toMatch(/!ifndef BUILD_UNINSTALLER\nVar PkKioskUser/);
   });

@@ -25,7 +25,7 @@ export const installScheduleCommand: Command = {
   optionHelp: {
     ...policyOptionHelp,
     'dry-run': 'Print the units or task XML and the commands it would run; change nothing.',
-    'kiosk-user': 'The account the kiosk runs as; the wipe runs as it too (default: kiosk).',
+    'kiosk-user': "The account the kiosk runs as; the wipe runs as it too (default: the machine policy's install.kioskUser, else kiosk).",
     'systemd-dir': `Linux: write the units here instead of ${SYSTEM_UNIT_DIR}, without calling systemctl (images, tests).`,
     'no-autostart': 'Windows: do not register the task that starts the kiosk at sign-in (Shell Launcher starts it).',
     remove: 'Remove what install-schedule registered (used by the uninstallers).',
@@ -58,7 +58,7 @@ async function runInstallSchedule(context: CommandContext): Promise<number> {
       schedule: policy.schedule,
       target: {
         program: os === 'windows' && runtime.platform !== 'win32' ? ['C:\\Program Files\\public-kiosk\\public-kiosk.exe', '--kiosk-cli'] : scheduledProgram(runtime),
-        kioskUser: stringOption(values, 'kiosk-user') ?? 'kiosk',
+        kioskUser: stringOption(values, 'kiosk-user') ?? policy.install?.kioskUser ?? 'kiosk',
         ...(policyFile !== undefined ? { policyFile: path.resolve(policyFile) } : {}),
       },
       dryRun,
