@@ -20,6 +20,7 @@ import { systemClock } from '../src/schedule/system-clock';
 import { withFileByteSource } from '../src/shell/byte-source';
 import { decideDownloadContent } from '../src/shell/download-content';
 import { decideLaunch } from '../src/shell/launch-switches';
+import { regExeReader, windowsProgramData, withOsProgramData } from '../src/policy/os-folders';
 import { faultFromServiceState } from '../src/shell/service-fault';
 import { UI_ENTRY_URL } from '../src/shell/security-settings';
 import { markOutOfService, readServiceState } from '../src/state/service-state';
@@ -55,9 +56,9 @@ const log = (message: string): void => console.error(`public-kiosk: ${message}`)
 // First of all: a fault in main is logged and ends in out-of-service, never in a native dialog.
 const faults = installFaultHandlers(process, log);
 
-function metricsTextfileDirOrNull(policy: Policy): string | null {
+function metricsTextfileDirOrNull(policy: Policy, env: Record<string, string | undefined>): string | null {
   try {
-    return metricsTextfileDir(policy, process.platform, process.env);
+    return metricsTextfileDir(policy, process.platform, env);
   } catch (error) {
     log(`metrics: ${error instanceof Error ? error.message : String(error)}`);
     return null;
@@ -77,17 +78,21 @@ async function main(): Promise<void> {
     return;
   }
   for (const line of launch.ignored) log(line);
-  const machineFile = defaultMachinePolicyFile(process.platform, launch.env);
-  const machineFileInUse = machinePolicyFileInUse(process.platform, launch.env);
+  // Windows: ProgramData (the machine policy file, the default data roots) is the OS's, never a variable's.
+  const osFolders = withOsProgramData(launch.env, process.env, process.platform, () => windowsProgramData(regExeReader()));
+  for (const line of osFolders.notes) log(line);
+  const env = osFolders.env;
+  const machineFile = defaultMachinePolicyFile(process.platform, env);
+  const machineFileInUse = machinePolicyFileInUse(process.platform, env);
   const machineAtBoot = await observeMachinePolicy(machineFileInUse).catch(() => ({ state: 'changing' }) as const);
-  const plan = planBoot(launch.argv, launch.env, process.platform);
+  const plan = planBoot(launch.argv, env, process.platform);
   for (const problem of plan.problems) log(`policy: ${problem}`);
   prepareBeforeReady(plan.roots);
   const wipeTrigger = wipeOnStartTrigger(launch.argv);
   let startup: StartupWipeResult = { ran: false };
   if (plan.roots && !anotherKioskRunning(plan.roots.state)) {
     const facts = { platform: process.platform, execPath: process.execPath, isPackaged: app.isPackaged, appPath: app.getAppPath(), policyFile: plan.policyFile };
-    startup = runStartupWipe(spawnSync as SpawnSync, startupWipeCommand(facts, wipeTrigger), launch.env);
+    startup = runStartupWipe(spawnSync as SpawnSync, startupWipeCommand(facts, wipeTrigger), launch.childEnv);
     if (startup.ran) log(`start-up wipe: ${startup.ok ? 'done' : startup.detail}`);
   }
   if (!app.requestSingleInstanceLock()) {
@@ -125,7 +130,7 @@ async function main(): Promise<void> {
       // The machine file itself, under the same launch rules as this start: never the stand-in this
       // process may be running on (that would judge the old copy and apply an unchecked file).
       validate: () => {
-        const next = planBoot(launch.argv, { ...launch.env, [MACHINE_POLICY_OVERRIDE_ENV]: undefined }, process.platform);
+        const next = planBoot(launch.argv, { ...env, [MACHINE_POLICY_OVERRIDE_ENV]: undefined }, process.platform);
         return next.policy ? { ok: true } : { ok: false, problems: next.problems };
       },
       stateRoot: state,
@@ -171,7 +176,7 @@ async function main(): Promise<void> {
     },
     newSessionId: () => randomUUID(),
     reloadPolicy: async (): Promise<ActionResult> => {
-      const next = planBoot(launch.argv, launch.env, process.platform);
+      const next = planBoot(launch.argv, env, process.platform);
       if (!next.policy) return { ok: false, reason: 'invalid', message: next.problems[0] ?? 'the policy is not valid' };
       if (kiosk.controller?.session()) return { ok: false, reason: 'failed', message: 'session-open' };
       void lifecycle.relaunch([]);
@@ -198,7 +203,7 @@ async function main(): Promise<void> {
   win.show();
   if (plan.mode.dev) win.ui.webContents.openDevTools({ mode: 'detach' });
 
-  const metricsDir = plan.policy ? metricsTextfileDirOrNull(plan.policy) : null;
+  const metricsDir = plan.policy ? metricsTextfileDirOrNull(plan.policy, env) : null;
   if (services && state && plan.policy && metricsDir) {
     const sources = stateMetricsSources({
       policy: plan.policy,

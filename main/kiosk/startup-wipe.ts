@@ -4,6 +4,7 @@ import { judge, type InspectOptions } from '../../src/liveness/inspect-lock';
 import { lockPath, parseLockRecord } from '../../src/liveness/lock-record';
 import type { ShiftWipeTrigger } from '../../src/session/types';
 import { CLI_MARKER, LINUX_CLI_SWITCHES } from '../../src/install/scheduled-program';
+import { WIPE_ON_START } from '../../src/shell/launch-switches';
 import type { StartupWipeResult } from './wipers';
 
 /**
@@ -13,8 +14,8 @@ import type { StartupWipeResult } from './wipers';
  * relaunch for a wipe (`--wipe-on-start=<trigger>`) runs it unconditionally, with its trigger.
  */
 
-/** The switch a relaunch for a shift wipe adds, with the controller's trigger. */
-export const WIPE_ON_START = '--wipe-on-start';
+/** The switch a relaunch for a shift wipe adds, with the controller's trigger (allowlisted in src/shell/launch-switches.ts). */
+export { WIPE_ON_START } from '../../src/shell/launch-switches';
 
 export interface StartupFacts {
   platform: NodeJS.Platform;
