@@ -14,7 +14,7 @@ import { refreshMetricsTextfile } from '../src/metrics/render';
 import { backlogSource } from '../src/forwarding/backlog';
 import { metricsTextfileDir, stateMetricsSources } from '../src/metrics/state-sources';
 import { defaultMachinePolicyFile } from '../src/policy/load';
-import { readLatestRecords } from '../src/audit/latest';
+import { newestAppliedPolicyHash } from '../src/policy-pickup/last-applied';
 import { createOsCredentialStore } from '../src/secrets/os-credential-store';
 import type { Policy } from '../src/policy/schema';
 import { observeMachinePolicy } from '../src/policy-pickup/observe';
@@ -94,10 +94,7 @@ async function main(): Promise<void> {
     platform: process.platform,
     machineFile,
     observe: observeMachinePolicy,
-    newestAppliedHash: async (root) => {
-      const { applied } = await readLatestRecords(root, { applied: (r) => r.type === 'policy' && r.event === 'applied' });
-      return applied?.type === 'policy' ? applied.hash : null;
-    },
+    newestAppliedHash: newestAppliedPolicyHash,
     auditLogVerifies: async (root) => (await verifyAuditLog(root, createOsCredentialStore())).ok,
   });
   const plan = boot.plan;

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { readLatestRecords } from '../audit/latest';
 import { verifyAuditLog } from '../audit/verify-log';
 import { defaultMachinePolicyFile, loadPolicy, type LoadPolicyOptions } from '../policy/load';
 import { PolicyPathError, resolvePolicyPaths } from '../policy/resolve-paths';
-import { checkLastApplied, lastAppliedCopy, machinePathsLayer } from '../policy-pickup/last-applied';
+import { checkLastApplied, lastAppliedCopy, machinePathsLayer, newestAppliedPolicyHash } from '../policy-pickup/last-applied';
 import { machinePolicyHash } from '../policy-pickup/observe';
 import { errorCode } from '../state/atomic-file';
 import type { CliIo, OptionSpec, OptionValues } from './command';
@@ -75,10 +74,7 @@ export async function vouchForLastApplied(values: OptionValues, io: CliIo, state
   const verdict = await checkLastApplied({
     stateRoot,
     hash,
-    newestAppliedHash: async () => {
-      const { applied } = await readLatestRecords(stateRoot, { applied: (r) => r.type === 'policy' && r.event === 'applied' });
-      return applied?.type === 'policy' ? applied.hash : null;
-    },
+    newestAppliedHash: () => newestAppliedPolicyHash(stateRoot),
     auditLogVerifies: async () => (await verifyAuditLog(stateRoot, store)).ok,
   });
   if (!verdict.ok) throw new UsageError(`--last-applied-policy: ${verdict.reason}`);

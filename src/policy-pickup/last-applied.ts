@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { readLatestRecords } from '../audit/latest';
 import { readPolicyFile } from '../policy/yaml-source';
 import { errorCode } from '../state/atomic-file';
 import { machinePolicyHash } from './observe';
@@ -54,4 +55,10 @@ export async function checkLastApplied(check: LastAppliedCheck): Promise<LastApp
   if ((await check.newestAppliedHash()) !== check.hash) return { ok: false, reason: 'not the last applied policy' };
   if (!(await check.auditLogVerifies())) return { ok: false, reason: 'the audit log does not verify' };
   return { ok: true, file, content };
+}
+
+/** The newest `applied` policy hash in a state root's audit log (null: none). */
+export async function newestAppliedPolicyHash(stateRoot: string): Promise<string | null> {
+  const { applied } = await readLatestRecords(stateRoot, { applied: (r) => r.type === 'policy' && r.event === 'applied' });
+  return applied?.type === 'policy' ? applied.hash : null;
 }

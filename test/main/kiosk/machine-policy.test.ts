@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planKioskBoot } from '../../../main/kiosk/kiosk-boot';
 import { lastAppliedCopy, machinePolicyAtBoot } from '../../../main/kiosk/machine-policy';
-import { readLatestRecords } from '../../../src/audit/latest';
+import { newestAppliedPolicyHash } from '../../../src/policy-pickup/last-applied';
 import { verifyAuditLog } from '../../../src/audit/verify-log';
 import { openAuditLog } from '../../../src/audit/audit-log';
 import { observeMachinePolicy } from '../../../src/policy-pickup/observe';
@@ -31,10 +31,7 @@ function setup() {
   const start = async (argv: string[] = ['exe', '.']) => {
     const boot = await planKioskBoot({
       argv, env: {}, platform: 'linux', machineFile, observe: observeMachinePolicy,
-      newestAppliedHash: async (root) => {
-        const { applied } = await readLatestRecords(root, { applied: (r) => r.type === 'policy' && r.event === 'applied' });
-        return applied?.type === 'policy' ? applied.hash : null;
-      },
+      newestAppliedHash: newestAppliedPolicyHash,
       auditLogVerifies: async (root) => (await verifyAuditLog(root, null)).ok,
     });
     const port = boot.plan.roots
