@@ -13,13 +13,16 @@ import type { ActionResult, OutOfServiceReason } from '../src/ipc/contract';
 import { refreshMetricsTextfile } from '../src/metrics/render';
 import { backlogSource } from '../src/forwarding/backlog';
 import { metricsTextfileDir, stateMetricsSources } from '../src/metrics/state-sources';
-import { defaultMachinePolicyFile, MACHINE_POLICY_OVERRIDE_ENV, machinePolicyFileInUse } from '../src/policy/load';
+import { defaultMachinePolicyFile } from '../src/policy/load';
+import { newestAppliedPolicyHash } from '../src/policy-pickup/last-applied';
+import { createOsCredentialStore } from '../src/secrets/os-credential-store';
 import type { Policy } from '../src/policy/schema';
 import { observeMachinePolicy } from '../src/policy-pickup/observe';
 import { systemClock } from '../src/schedule/system-clock';
 import { withFileByteSource } from '../src/shell/byte-source';
 import { decideDownloadContent } from '../src/shell/download-content';
-import { decideLaunch } from '../src/shell/launch-switches';
+import { decideLaunch, LAST_APPLIED_POLICY } from '../src/shell/launch-switches';
+import { regExeReader, windowsProgramData, withOsProgramData } from '../src/policy/os-folders';
 import { faultFromServiceState } from '../src/shell/service-fault';
 import { UI_ENTRY_URL } from '../src/shell/security-settings';
 import { markOutOfService, readServiceState } from '../src/state/service-state';
@@ -36,7 +39,8 @@ import { registerIpcHandlers, registerSiteIpc } from './ipc/electron-ipc';
 import { createIpcDispatcher } from './ipc/dispatch';
 import { createSiteDispatcher } from './ipc/site-dispatch';
 import { planBoot } from './kiosk/boot-plan';
-import { machinePolicyAtBoot, UntrustedStandInError } from './kiosk/machine-policy';
+import { machinePolicyAtBoot } from './kiosk/machine-policy';
+import { planKioskBoot } from './kiosk/kiosk-boot';
 import { verifyAuditLog } from '../src/audit/verify-log';
 import { startMetricsWriter } from './kiosk/metrics-writer';
 import type { MachinePolicyPort } from './kiosk/policy-pickup';
@@ -55,9 +59,9 @@ const log = (message: string): void => console.error(`public-kiosk: ${message}`)
 // First of all: a fault in main is logged and ends in out-of-service, never in a native dialog.
 const faults = installFaultHandlers(process, log);
 
-function metricsTextfileDirOrNull(policy: Policy): string | null {
+function metricsTextfileDirOrNull(policy: Policy, env: Record<string, string | undefined>): string | null {
   try {
-    return metricsTextfileDir(policy, process.platform, process.env);
+    return metricsTextfileDir(policy, process.platform, env);
   } catch (error) {
     log(`metrics: ${error instanceof Error ? error.message : String(error)}`);
     return null;
@@ -77,17 +81,31 @@ async function main(): Promise<void> {
     return;
   }
   for (const line of launch.ignored) log(line);
-  const machineFile = defaultMachinePolicyFile(process.platform, launch.env);
-  const machineFileInUse = machinePolicyFileInUse(process.platform, launch.env);
-  const machineAtBoot = await observeMachinePolicy(machineFileInUse).catch(() => ({ state: 'changing' }) as const);
-  const plan = planBoot(launch.argv, launch.env, process.platform);
+  // Windows: ProgramData (the machine policy file, the default data roots) is the OS's, never a variable's.
+  const osFolders = withOsProgramData(launch.env, process.env, process.platform, () => windowsProgramData(regExeReader()));
+  for (const line of osFolders.notes) log(line);
+  const env = osFolders.env;
+  const machineFile = defaultMachinePolicyFile(process.platform, env);
+  // Each machine layer read once; a relaunch's last-applied copy vouched for by the state root the
+  // machine file names (never one the copy names), before anything runs on it.
+  const boot = await planKioskBoot({
+    argv: launch.argv,
+    env,
+    platform: process.platform,
+    machineFile,
+    observe: observeMachinePolicy,
+    newestAppliedHash: newestAppliedPolicyHash,
+    auditLogVerifies: async (root) => (await verifyAuditLog(root, createOsCredentialStore())).ok,
+  });
+  const plan = boot.plan;
+  if (boot.refused) log(`the last-applied machine policy is not trusted (${boot.refused}): out of service`);
   for (const problem of plan.problems) log(`policy: ${problem}`);
   prepareBeforeReady(plan.roots);
   const wipeTrigger = wipeOnStartTrigger(launch.argv);
   let startup: StartupWipeResult = { ran: false };
   if (plan.roots && !anotherKioskRunning(plan.roots.state)) {
-    const facts = { platform: process.platform, execPath: process.execPath, isPackaged: app.isPackaged, appPath: app.getAppPath(), policyFile: plan.policyFile };
-    startup = runStartupWipe(spawnSync as SpawnSync, startupWipeCommand(facts, wipeTrigger), launch.env);
+    const facts = { platform: process.platform, execPath: process.execPath, isPackaged: app.isPackaged, appPath: app.getAppPath(), policyFile: plan.policyFile, lastAppliedHash: boot.standIn ? (boot.running?.hash ?? null) : null };
+    startup = runStartupWipe(spawnSync as SpawnSync, startupWipeCommand(facts, wipeTrigger), launch.childEnv);
     if (startup.ran) log(`start-up wipe: ${startup.ok ? 'done' : startup.detail}`);
   }
   if (!app.requestSingleInstanceLock()) {
@@ -113,37 +131,29 @@ async function main(): Promise<void> {
   const lifecycle = createLifecycle(async () => lock?.release(), win.allowClose);
 
   let machinePolicy: MachinePolicyPort | null = null;
-  let standInRefused = false;
+  // The shift wipe's relaunch: on the last-applied copy when the machine file is not (yet) what runs.
+  let keepPolicy: string[] = [];
   if (services && state && plan.policy) {
     const audit = services.audit;
-    const credentials = services.credentials;
     machinePolicy = await machinePolicyAtBoot({
-      fileInUse: machineFileInUse,
       machineFile,
-      observedAtBoot: machineAtBoot,
+      running: boot.running,
+      standIn: boot.standIn,
       observe: (file) => observeMachinePolicy(file),
-      // The machine file itself, under the same launch rules as this start: never the stand-in this
-      // process may be running on (that would judge the old copy and apply an unchecked file).
-      validate: () => {
-        const next = planBoot(launch.argv, { ...launch.env, [MACHINE_POLICY_OVERRIDE_ENV]: undefined }, process.platform);
+      // Exactly the bytes the pick-up read and hashed, as the machine layer under this start's rules.
+      validate: (content) => {
+        const next = planBoot(launch.argv, env, process.platform, { file: machineFile, content });
         return next.policy ? { ok: true } : { ok: false, problems: next.problems };
       },
       stateRoot: state,
       audit,
-      relaunch: () => {
-        delete process.env[MACHINE_POLICY_OVERRIDE_ENV];
-        void lifecycle.relaunch([]);
-      },
-      // Inherited by the relaunched kiosk and by the start-up wipe it runs.
-      standInForRelaunch: (copy) => {
-        if (copy === null) delete process.env[MACHINE_POLICY_OVERRIDE_ENV];
-        else process.env[MACHINE_POLICY_OVERRIDE_ENV] = copy;
+      relaunch: (hash) => void lifecycle.relaunch(hash === null ? [] : [`${LAST_APPLIED_POLICY}=${hash}`]),
+      relaunchOnCopy: (hash) => {
+        keepPolicy = hash === null ? [] : [`${LAST_APPLIED_POLICY}=${hash}`];
       },
       now: () => new Date(),
-      auditLogVerifies: async () => (await verifyAuditLog(state, credentials)).ok,
+      log,
     }).catch((error: unknown) => {
-      // A stand-in nobody can vouch for: the policy it loaded must not serve citizens (fail closed).
-      if (error instanceof UntrustedStandInError) standInRefused = true;
       log(`machine policy pick-up is off: ${error instanceof Error ? error.message : String(error)}`);
       return null;
     });
@@ -158,7 +168,7 @@ async function main(): Promise<void> {
     runWipe: (request) => (services ? runWipe(request, services.wipeDeps) : noPolicy()),
     markOutOfService: (reason) => (services && state ? markOutOfService(state, reason, services.audit) : noPolicy()),
     readLastShiftWipe: async () => (state ? (await readServiceState(state)).lastShiftWipe : null),
-    shiftWipes: { startup, relaunchedForWipe: wipeTrigger !== null, relaunchForWipe: (t) => void lifecycle.relaunch([`${WIPE_ON_START}=${t}`]), clearClipboard: () => wipeClipboard(electronClipboard, process.platform), log },
+    shiftWipes: { startup, relaunchedForWipe: wipeTrigger !== null, relaunchForWipe: (t) => void lifecycle.relaunch([`${WIPE_ON_START}=${t}`, ...keepPolicy]), clearClipboard: () => wipeClipboard(electronClipboard, process.platform), log },
     staff: services?.staff ?? null,
     readRecentWipes: (count) => (state ? readRecentWipes(state, count) : Promise.resolve([])),
     rememberCanaries: (canaries) => (state ? rememberCanaries(state, canaries) : noPolicy()),
@@ -171,7 +181,7 @@ async function main(): Promise<void> {
     },
     newSessionId: () => randomUUID(),
     reloadPolicy: async (): Promise<ActionResult> => {
-      const next = planBoot(launch.argv, launch.env, process.platform);
+      const next = planBoot(launch.argv, env, process.platform);
       if (!next.policy) return { ok: false, reason: 'invalid', message: next.problems[0] ?? 'the policy is not valid' };
       if (kiosk.controller?.session()) return { ok: false, reason: 'failed', message: 'session-open' };
       void lifecycle.relaunch([]);
@@ -185,7 +195,8 @@ async function main(): Promise<void> {
     log,
     compliance: complianceDoctor(services?.audit ?? null, plan.policy),
   });
-  if (standInRefused) kiosk.controller?.reportFault('policy-invalid');
+  // A relaunch onto a copy nobody can vouch for (a forged folder, an edited copy or log): fail closed.
+  if (boot.refused) kiosk.controller?.reportFault('policy-invalid');
 
   attachUiGuards(win.ui.webContents, () => kiosk.shell.uiInput(), log);
   registerIpcHandlers(createIpcDispatcher(kiosk.handlers, () => win.ui.webContents.id, (refusal) => log(refusal.message)));
@@ -198,7 +209,7 @@ async function main(): Promise<void> {
   win.show();
   if (plan.mode.dev) win.ui.webContents.openDevTools({ mode: 'detach' });
 
-  const metricsDir = plan.policy ? metricsTextfileDirOrNull(plan.policy) : null;
+  const metricsDir = plan.policy ? metricsTextfileDirOrNull(plan.policy, env) : null;
   if (services && state && plan.policy && metricsDir) {
     const sources = stateMetricsSources({
       policy: plan.policy,

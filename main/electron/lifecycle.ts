@@ -1,7 +1,6 @@
 // Runtime Electron adapter (tests never import this file): leaving and restarting the kiosk.
 import { app } from 'electron';
 import { relaunchArguments } from '../../src/shell/launch-switches';
-import { WIPE_ON_START } from '../kiosk/startup-wipe';
 
 export interface Lifecycle {
   /** Restarts the kiosk with the same arguments plus `extra`; the liveness lock is released first. */
@@ -16,7 +15,7 @@ export function createLifecycle(releaseLock: () => Promise<void>, allowClose: ()
     async relaunch(extra) {
       await letGo();
       // Packaged: only the relaunch's own marker; nothing from this start's command line carries over.
-      app.relaunch({ args: relaunchArguments(process.argv, app.isPackaged, WIPE_ON_START, extra) });
+      app.relaunch({ args: relaunchArguments(process.argv, app.isPackaged, extra) });
       app.exit(0);
     },
     async leave() {

@@ -9,13 +9,15 @@ export interface MachinePolicyPort extends Pick<PolicyPickupDeps, 'observe' | 'v
   runningHash: string;
   /** The newest rejected hash in the audit log (not reported again after a restart). */
   rejectedHash: string | null;
-  /** Relaunches the kiosk so the new policy is used whole, from a fresh start. */
-  relaunch(): void;
+  /** Keeps `content` (exactly the bytes validated; null: no machine file) as the last-applied copy. */
+  keepApplied(content: Buffer | null): Promise<void>;
+  /** Relaunches the kiosk on the last-applied copy with this hash, so the new policy is used whole, from a fresh start. */
+  relaunch(hash: string): Promise<void>;
   /**
-   * Before the shift wipe's relaunch: `keep` — the machine file was rejected or not judged yet, so the
-   * relaunched kiosk keeps the running policy; otherwise it loads the machine file.
+   * Before the shift wipe's relaunch: the relaunched kiosk runs on the last-applied copy with this
+   * hash (the running policy, or the one just applied); null — nothing changed, it loads the machine file.
    */
-  relaunchKeepsRunningPolicy(keep: boolean): Promise<void>;
+  relaunchOn(hash: string | null): Promise<void>;
   settleMs?: number;
   /** How often the file is looked at outside the welcome-screen transitions. */
   intervalMs?: number;
@@ -34,10 +36,11 @@ export function attachPolicyPickup(port: MachinePolicyPort, controller: Pick<Ses
       observe: port.observe,
       validate: port.validate,
       record: port.record,
-      apply: () => {
+      apply: async (hash, content) => {
+        await port.keepApplied(content);
         if (relaunching) return; // the shift wipe's relaunch takes it up
         relaunching = true;
-        port.relaunch();
+        await port.relaunch(hash);
       },
       rejected: (report) => shell.setPolicyRejected(report ? { at: report.at, problems: report.problems } : null),
       now: () => new Date(clock.now()),
@@ -67,8 +70,8 @@ export function attachPolicyPickup(port: MachinePolicyPort, controller: Pick<Ses
         log(`policy pick-up: ${error instanceof Error ? error.message : String(error)}`);
         return 'error' as const;
       });
-      // Only a file judged valid (or the one already running) is loaded by the relaunch.
-      await port.relaunchKeepsRunningPolicy(outcome !== 'applied' && outcome !== 'unchanged');
+      // Only a content judged valid (the running one, or the one just applied) is run by the relaunch.
+      await port.relaunchOn(outcome === 'unchanged' ? null : pickup.runningHash);
     },
   };
 }

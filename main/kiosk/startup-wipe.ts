@@ -4,6 +4,7 @@ import { judge, type InspectOptions } from '../../src/liveness/inspect-lock';
 import { lockPath, parseLockRecord } from '../../src/liveness/lock-record';
 import type { ShiftWipeTrigger } from '../../src/session/types';
 import { CLI_MARKER, LINUX_CLI_SWITCHES } from '../../src/install/scheduled-program';
+import { LAST_APPLIED_POLICY, WIPE_ON_START } from '../../src/shell/launch-switches';
 import type { StartupWipeResult } from './wipers';
 
 /**
@@ -13,8 +14,8 @@ import type { StartupWipeResult } from './wipers';
  * relaunch for a wipe (`--wipe-on-start=<trigger>`) runs it unconditionally, with its trigger.
  */
 
-/** The switch a relaunch for a shift wipe adds, with the controller's trigger. */
-export const WIPE_ON_START = '--wipe-on-start';
+/** The switch a relaunch for a shift wipe adds, with the controller's trigger (allowlisted in src/shell/launch-switches.ts). */
+export { WIPE_ON_START } from '../../src/shell/launch-switches';
 
 export interface StartupFacts {
   platform: NodeJS.Platform;
@@ -24,6 +25,8 @@ export interface StartupFacts {
   appPath: string;
   /** A --policy FILE the kiosk was started with, forwarded to the CLI. */
   policyFile: string | undefined;
+  /** The last-applied copy this relaunch runs on (its hash), forwarded so the wipe empties the same roots. */
+  lastAppliedHash?: string | null;
 }
 
 /** The audit trigger of the wipe a relaunch asked for. */
@@ -48,7 +51,10 @@ export function wipeOnStartTrigger(argv: readonly string[]): ShiftWipeTrigger | 
 export function startupWipeCommand(facts: StartupFacts, trigger: ShiftWipeTrigger | null): string[] {
   const switches = facts.platform === 'linux' ? [...LINUX_CLI_SWITCHES] : [CLI_MARKER];
   const program = [facts.execPath, ...(facts.isPackaged ? [] : [facts.appPath]), ...switches];
-  const policy = facts.policyFile === undefined ? [] : ['--policy', facts.policyFile];
+  const policy = [
+    ...(facts.policyFile === undefined ? [] : ['--policy', facts.policyFile]),
+    ...(facts.lastAppliedHash ? [`${LAST_APPLIED_POLICY}=${facts.lastAppliedHash}`] : []),
+  ];
   // A relaunch happens because a full wipe is wanted now (its record then covers every shift end
   // before it); a plain start wipes only when the due check says a shift end is owed.
   const wipe = trigger === null ? ['--if-due'] : ['--reason', relaunchReasons[trigger]];

@@ -1,6 +1,7 @@
 import type { CliIo, OptionValues } from './command';
 import { stringOption } from './command';
 import { UsageError } from './exit-codes';
+import { lastAppliedLayer } from './last-applied-for-cli';
 import { formatPolicyIssue, loadPolicy, type LoadPolicyOptions, type PolicyIssue } from '../policy/load';
 import type { Policy } from '../policy/schema';
 
@@ -12,7 +13,7 @@ import type { Policy } from '../policy/schema';
 export function policyForCli(values: OptionValues, io: CliIo, overrides: Partial<LoadPolicyOptions> = {}): { policy: Policy; sources: string[]; notes: PolicyIssue[] } {
   const explicitFile = stringOption(values, 'policy');
   if (explicitFile === '') throw new UsageError('--policy needs a file name');
-  const result = loadPolicy({ env: io.env, ...(explicitFile !== undefined ? { explicitFile } : {}), ...overrides });
+  const result = loadPolicy({ env: io.env, ...(explicitFile !== undefined ? { explicitFile } : {}), ...lastAppliedLayer(values, io), ...overrides });
   if (!result.ok) {
     const count = result.errors.length;
     const lines = result.errors.map(formatPolicyIssue);

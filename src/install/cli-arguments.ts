@@ -8,7 +8,8 @@ const helpOrVersion = new Set(['--help', '-h', 'help', '--version', '-v']);
  * - With the marker (the Linux wrapper, the scheduled tasks): everything after it, always CLI,
  *   even with no words at all (help, exit 2): such a start can never open the kiosk window.
  * - Without it: Chromium/Electron switches first (`--no-sandbox`, `--ozone-platform=x11`), then a
- *   known command word, `--help` or `--version`. Anything else starts the kiosk.
+ *   known command word, `--help` or `--version`. Anything else starts the kiosk. (Packaged, only the
+ *   wrapper's own switches may come first: src/cli/packaged-launch.ts refuses the rest.)
  * `argv` is process.argv: the executable, then in development (`electron .`) the app path.
  */
 export function cliArguments(argv: readonly string[], isPackaged: boolean, commandWords: ReadonlySet<string>): string[] | null {

@@ -9,7 +9,11 @@
  * - The same rejected content is reported once, not at every check; a newer content is judged anew.
  */
 export type MachinePolicyObservation =
-  | { state: 'present' | 'missing'; hash: string }
+  /**
+   * `bytes`: exactly what was read and hashed (absent for a missing file): the pick-up validates,
+   * keeps and relaunches on these bytes, never on a second read of the file.
+   */
+  | { state: 'present' | 'missing'; hash: string; bytes?: Buffer }
   /** The file changed while it was being read: look again later. */
   | { state: 'changing' };
 

@@ -9,7 +9,7 @@ export function machinePolicyHash(bytes: Buffer | null): string {
 }
 
 /**
- * Reads the machine policy file once and hashes exactly those bytes. If its size or mtime moved
+ * Reads the machine policy file once and hashes exactly those bytes, which it hands on. If its size or mtime moved
  * while it was read, it is being written: 'changing'. A replace by rename is seen whole, old or new.
  */
 export async function observeMachinePolicy(file: string): Promise<MachinePolicyObservation> {
@@ -26,5 +26,5 @@ export async function observeMachinePolicy(file: string): Promise<MachinePolicyO
   if (!after || after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino || bytes.length !== after.size) {
     return { state: 'changing' };
   }
-  return { state: 'present', hash: machinePolicyHash(bytes) };
+  return { state: 'present', hash: machinePolicyHash(bytes), bytes };
 }

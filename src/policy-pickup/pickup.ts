@@ -4,12 +4,19 @@ import { afterValidation, decidePickup, initialPickupState, type MachinePolicyOb
 export interface PolicyPickupDeps {
   /** Reads and hashes the machine policy file (observe.ts). */
   observe(): Promise<MachinePolicyObservation>;
-  /** Loads the whole effective policy as a fresh start would; problems as FILE:LINE:COL lines. */
-  validate(): { ok: true } | { ok: false; problems: string[] };
+  /**
+   * Loads the whole effective policy as a fresh start would, with `content` as the machine layer
+   * (null: no machine file): the bytes observe() read and hashed, not the file read again.
+   * Problems as FILE:LINE:COL lines.
+   */
+  validate(content: Buffer | null): { ok: true } | { ok: false; problems: string[] };
   /** Appends `{ type: 'policy', at, event, hash }` to the audit log. */
   record(record: { type: 'policy'; at: string; event: 'applied' | 'rejected'; hash: string }): Promise<void>;
-  /** Takes the new policy into use as a whole (the kiosk relaunches). Called at most once per content. */
-  apply(hash: string): void;
+  /**
+   * Takes the new policy into use as a whole: the kiosk keeps `content` (the validated bytes) as the
+   * last-applied copy and relaunches on that copy. Called at most once per content.
+   */
+  apply(hash: string, content: Buffer | null): Promise<void>;
   /** The staff dashboard and metrics: a rejected change (null once a valid one is applied). */
   rejected(report: { at: string; hash: string; problems: string[] } | null): void;
   now(): Date;
@@ -23,7 +30,7 @@ export interface PolicyPickupOptions {
   settleMs?: number;
 }
 
-export type PickupOutcome = 'unchanged' | 'settling' | 'already-rejected' | 'not-a-safe-point' | 'applied' | 'rejected' | 'changed-during-check' | 'busy';
+export type PickupOutcome = 'unchanged' | 'settling' | 'already-rejected' | 'not-a-safe-point' | 'applied' | 'rejected' | 'busy';
 
 /**
  * Picks up a machine policy file changed by GPO, Intune or Ansible, at a safe point, without anyone
@@ -60,20 +67,18 @@ export class PolicyPickup {
     this.state = decided.state;
     if (decided.step.action === 'none') return decided.step.why;
     const { hash } = decided.step;
-    const result = this.deps.validate();
-    // The file must still be what was judged: otherwise it changed in between, judge it next time.
-    const again = await this.deps.observe();
-    if (again.state === 'changing' || again.hash !== hash) {
-      this.state = { ...this.state, candidate: null };
-      return 'changed-during-check';
-    }
+    // One read: the bytes hashed are the bytes judged, kept and relaunched on, whatever the file
+    // becomes meanwhile (an A→B→A swap while it is judged cannot slip an unjudged file in).
+    const content = seen.state === 'present' ? (seen.bytes ?? null) : null;
+    if (seen.state === 'present' && content === null) throw new Error('the machine policy observation carries no content to judge');
+    const result = this.deps.validate(content);
     const at = this.deps.now().toISOString();
     if (result.ok) {
       await this.deps.record({ type: 'policy', at, event: 'applied', hash });
       this.state = afterValidation(this.state, hash, true);
       this.deps.log(`the machine policy changed (sha256 ${hash.slice(0, 12)}…): applying it`);
       this.deps.rejected(null);
-      this.deps.apply(hash);
+      await this.deps.apply(hash, content);
       return 'applied';
     }
     this.state = afterValidation(this.state, hash, false);

@@ -8,7 +8,7 @@ import { mergeLayers } from './merge';
 import { schemaIssues } from './schema-issues';
 import { policySchema, type Policy } from './schema';
 import { semanticIssues } from './semantic-checks';
-import { readPolicyFile, type PolicySource } from './yaml-source';
+import { readPolicyBytes, readPolicyFile, type PolicySource } from './yaml-source';
 
 export { formatPolicyIssue, type PolicyIssue } from './issues';
 
@@ -19,6 +19,8 @@ export interface LoadPolicyOptions {
   platform?: NodeJS.Platform;
   /** The machine's policy file; `null` for none, `undefined` for the OS default location. */
   machineFile?: string | null;
+  /** The machine file's content, already read (null: no file): judged instead of reading the file again. */
+  machineContent?: Buffer | null;
   /** The policy shipped with the app; defaults to policies/default.yaml. */
   bundledFile?: string;
 }
@@ -37,11 +39,11 @@ export const builtInSourceName = '<built-in defaults>';
 export function loadPolicy(options: LoadPolicyOptions = {}): PolicyLoadResult {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
-  const machineFile = options.machineFile === undefined ? machinePolicyFileInUse(platform, env) : options.machineFile;
+  const machineFile = options.machineFile === undefined ? defaultMachinePolicyFile(platform, env) : options.machineFile;
   const explicitFile = options.explicitFile ?? (env.PUBLIC_KIOSK_POLICY || undefined);
-  const wanted: { file: string; required: boolean }[] = [
+  const wanted: { file: string; required: boolean; content?: Buffer | null }[] = [
     { file: options.bundledFile ?? bundledPolicyFile(), required: true },
-    ...(machineFile ? [{ file: machineFile, required: false }] : []),
+    ...(machineFile ? [{ file: machineFile, required: false, ...(options.machineContent !== undefined ? { content: options.machineContent } : {}) }] : []),
     ...(explicitFile ? [{ file: path.resolve(explicitFile), required: true }] : []),
   ];
 
@@ -49,8 +51,8 @@ export function loadPolicy(options: LoadPolicyOptions = {}): PolicyLoadResult {
   const sources: PolicySource[] = [];
   const layers: Record<string, unknown>[] = [];
   const notes: PolicyIssue[] = [];
-  for (const { file, required } of wanted) {
-    const read = readPolicyFile(file);
+  for (const { file, required, content } of wanted) {
+    const read = content === undefined ? readPolicyFile(file) : readPolicyBytes(file, content);
     if (read.kind === 'missing') {
       if (required) errors.push({ file, line: 0, col: 0, path: '(file)', message: 'the file does not exist', segments: [] });
       continue;
@@ -107,19 +109,11 @@ export function loadPolicy(options: LoadPolicyOptions = {}): PolicyLoadResult {
 }
 
 /**
- * Set by the kiosk for its own relaunch only: the last applied copy of the machine file stands in for
- * a machine file that was changed and rejected, so a relaunch (the shift wipe's) keeps the running
- * policy. It replaces the machine layer and nothing else; PUBLIC_KIOSK_POLICY, above it, already
- * gives whoever sets the environment more than this does.
+ * The machine's policy file: under the OS's ProgramData on Windows (the caller puts the OS's answer,
+ * not the environment's, into `env`: src/policy/os-folders.ts), a fixed path on Linux. No variable
+ * names another file: a relaunch that keeps the running policy says so with its own switch, and the
+ * copy it runs on is found in the state root this file names (src/policy-pickup/last-applied.ts).
  */
-export const MACHINE_POLICY_OVERRIDE_ENV = 'PUBLIC_KIOSK_MACHINE_POLICY';
-
-export function machinePolicyFileInUse(platform: NodeJS.Platform, env: Record<string, string | undefined>): string {
-  const override = env[MACHINE_POLICY_OVERRIDE_ENV];
-  const flavour = platform === 'win32' ? path.win32 : path.posix;
-  return override && flavour.isAbsolute(override) ? override : defaultMachinePolicyFile(platform, env);
-}
-
 export function defaultMachinePolicyFile(platform: NodeJS.Platform, env: Record<string, string | undefined>): string {
   if (platform === 'win32') {
     const programData = env.ProgramData || env.PROGRAMDATA || 'C:\\ProgramData';

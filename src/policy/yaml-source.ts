@@ -32,6 +32,13 @@ export function readPolicyFile(file: string): ReadResult {
   return { kind: 'read', ...parsePolicyText(file, text) };
 }
 
+/** A policy file's content already read (policy pick-up judges exactly the bytes it hashed). */
+export function readPolicyBytes(file: string, bytes: Buffer | null): ReadResult {
+  if (bytes === null) return { kind: 'missing' };
+  if (bytes.length > maxPolicyBytes) return failed(file, `is larger than ${maxPolicyBytes} bytes; is this the right file?`);
+  return { kind: 'read', ...parsePolicyText(file, bytes.toString('utf8')) };
+}
+
 export function parsePolicyText(file: string, text: string): { source: PolicySource; issues: PolicyIssue[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });

@@ -1,106 +1,48 @@
 /**
  * What the packaged kiosk accepts from its own command line and environment. Whoever can edit the
- * kiosk's shortcut (or the kiosk user's environment) must not be able to point it at another policy,
- * open a debugger into it, turn its sandbox off or route citizens' traffic elsewhere. Decided here as
- * data over argv/env; main/index.ts only carries it out (one log line and exit 1 on a refusal).
+ * kiosk's shortcut, its scheduled task or the kiosk account's environment must not be able to point
+ * it at another policy, open a debugger into it, turn its sandbox off, route or log citizens' traffic.
+ * An allowlist, not a denylist: a switch a later Chromium adds is refused too. Decided here as data
+ * over argv/env; main/index.ts only carries it out (one log line and exit 1 on a refusal).
  * A development checkout (not packaged) accepts everything: `npm start`, `npm run dev`, the tests.
  */
+import { refusedEnvironment, refusedSwitches } from './switch-risks';
 
-export type SwitchRisk =
-  | 'debugger'
-  | 'sandbox-off'
-  | 'web-security-off'
-  | 'engine-flags'
-  | 'traffic-redirect'
-  | 'tls-weakened'
-  | 'data-outside-wiped-roots'
-  | 'runs-other-code'
-  | 'logs-browsing';
+/** The switch a relaunch for a shift wipe adds, with the controller's trigger (main/kiosk/startup-wipe.ts). */
+export const WIPE_ON_START = '--wipe-on-start';
+/**
+ * The switch a relaunch adds to run on the state root's last-applied copy of the machine policy
+ * (its sha256): after a pick-up (exactly the bytes validated) or when the machine file was rejected.
+ * The copy is trusted only against the state root the machine file (or the built-in defaults) names.
+ */
+export const LAST_APPLIED_POLICY = '--last-applied-policy';
 
 /**
- * Chromium and Node switches that weaken the kiosk, with why. Names are compared lower-case, without
- * their `--`/`-` prefix or `=value` (Chromium accepts `-x` and `--x`, and `/x` on Windows, where it
- * also lower-cases switch names).
+ * Everything the packaged kiosk's main process can legitimately find after its executable:
+ * - its own relaunch markers (main/electron/lifecycle.ts passes app.relaunch exactly these);
+ * - nothing else. The Windows shortcut and the logon scheduled task start the executable with the
+ *   arguments the installer wrote, which are none; the Linux session script (`exec /usr/bin/public-kiosk`)
+ *   and an autostart `Exec=` line without field codes add none; Electron's relaunch passes only the
+ *   `args` given (its `--type=relauncher` helper and Chromium's `--type=renderer|gpu-process|utility`
+ *   children are other processes, which never run this code). macOS' `-psn_…` is not a target.
+ * The values are checked too: a marker cannot carry a second switch.
  */
-export const refusedSwitches: Readonly<Record<string, SwitchRisk>> = {
-  // A debugger or DevTools protocol endpoint reads every page, cookie and keystroke.
-  'remote-debugging-port': 'debugger',
-  'remote-debugging-pipe': 'debugger',
-  'remote-debugging-address': 'debugger',
-  'remote-debugging-io-pipes': 'debugger',
-  'remote-allow-origins': 'debugger',
-  'auto-open-devtools-for-tabs': 'debugger',
-  inspect: 'debugger',
-  'inspect-brk': 'debugger',
-  'inspect-port': 'debugger',
-  'inspect-wait': 'debugger',
-  'inspect-brk-node': 'debugger',
-  'inspect-publish-uid': 'debugger',
-  debug: 'debugger',
-  'debug-brk': 'debugger',
-  'debug-port': 'debugger',
-  // The renderer sandbox and site isolation keep a hostile page away from the OS and other sites.
-  'no-sandbox': 'sandbox-off',
-  'disable-setuid-sandbox': 'sandbox-off',
-  'disable-namespace-sandbox': 'sandbox-off',
-  'disable-seccomp-filter-sandbox': 'sandbox-off',
-  'disable-gpu-sandbox': 'sandbox-off',
-  'no-zygote': 'sandbox-off',
-  'single-process': 'sandbox-off',
-  'in-process-gpu': 'sandbox-off',
-  'disable-site-isolation-trials': 'sandbox-off',
-  'disable-web-security': 'web-security-off',
-  'allow-running-insecure-content': 'web-security-off',
-  'allow-file-access-from-files': 'web-security-off',
-  'unsafely-treat-insecure-origin-as-secure': 'web-security-off',
-  'disable-features': 'web-security-off',
-  'enable-features': 'web-security-off',
-  'enable-blink-features': 'web-security-off',
-  'disable-blink-features': 'web-security-off',
-  'enable-experimental-web-platform-features': 'web-security-off',
-  'js-flags': 'engine-flags',
-  // Host rules send a portal's name to another address; a proxy sees (and with a weakened TLS
-  // check, reads) every form a citizen submits. A unit's real proxy belongs in the OS settings.
-  'host-rules': 'traffic-redirect',
-  'host-resolver-rules': 'traffic-redirect',
-  'proxy-server': 'traffic-redirect',
-  'proxy-pac-url': 'traffic-redirect',
-  'proxy-bypass-list': 'traffic-redirect',
-  'ignore-certificate-errors': 'tls-weakened',
-  'ignore-certificate-errors-spki-list': 'tls-weakened',
-  'ignore-urlfetcher-cert-requests': 'tls-weakened',
-  // Chromium writing outside the session-data root, which is the only one the wipe empties.
-  'user-data-dir': 'data-outside-wiped-roots',
-  'disk-cache-dir': 'data-outside-wiped-roots',
-  'crash-dumps-dir': 'data-outside-wiped-roots',
-  // Another program started for every renderer, or code loaded into the browser.
-  'renderer-cmd-prefix': 'runs-other-code',
-  'gpu-launcher': 'runs-other-code',
-  'utility-cmd-prefix': 'runs-other-code',
-  'browser-subprocess-path': 'runs-other-code',
-  'load-extension': 'runs-other-code',
-  require: 'runs-other-code',
-  // Verbose logs to a file keep URLs (and so personal data) outside every wiped root.
-  'enable-logging': 'logs-browsing',
-  'log-file': 'logs-browsing',
-  'log-net-log': 'logs-browsing',
-  v: 'logs-browsing',
-  vmodule: 'logs-browsing',
+const ownSwitches: Readonly<Record<string, RegExp>> = {
+  [WIPE_ON_START.slice(2)]: /^[a-z][a-z-]{0,31}$/,
+  [LAST_APPLIED_POLICY.slice(2)]: /^[0-9a-f]{64}$/,
 };
 
-/** Environment variables with the same effects (NODE_OPTIONS is also closed by a fuse; both hold). */
-export const refusedEnvironment: Readonly<Record<string, SwitchRisk>> = {
-  NODE_OPTIONS: 'runs-other-code',
-  ELECTRON_RUN_AS_NODE: 'runs-other-code',
-  NODE_EXTRA_CA_CERTS: 'tls-weakened',
-  SSLKEYLOGFILE: 'tls-weakened',
-  ELECTRON_ENABLE_LOGGING: 'logs-browsing',
-};
+/**
+ * Variables the kiosk's own code reads, besides those the OS answers for (the ProgramData known
+ * folder, src/policy/os-folders.ts). None: a policy path's `${NAME}` that is not the OS's ProgramData
+ * stays unset, so the kiosk account's environment cannot move a data root or a wiped folder. Every
+ * other variable is ignored by this code (Chromium and the OS libraries still read theirs: the
+ * dangerous ones are refused, switch-risks.ts).
+ */
+export const kioskEnvironment: readonly string[] = [];
 
-/** Switches only a development checkout may use: the policy comes from the machine file alone. */
-const devOnlyFlags = ['dev'] as const;
-const devOnlyValues = ['policy'] as const;
-export const DEV_ONLY_ENV = 'PUBLIC_KIOSK_POLICY';
+/** The kiosk's own variables: a packaged kiosk never uses them, and says so once each. */
+export const OWN_VARIABLES = ['PUBLIC_KIOSK_POLICY', 'PUBLIC_KIOSK_MACHINE_POLICY', 'PUBLIC_KIOSK_DEV_DATA'] as const;
 
 export interface LaunchInput {
   /** process.argv: the executable, then (not packaged) the app path, then the arguments. */
@@ -117,6 +59,12 @@ export type LaunchDecision =
       /** argv and env as the rest of main must read them (planBoot, relaunch). */
       argv: string[];
       env: Record<string, string | undefined>;
+      /**
+       * The environment of the processes it starts (its own binary as the CLI for the start-up wipe):
+       * the OS libraries there need theirs (D-Bus, SystemRoot), and that CLI applies these same rules.
+       * Packaged: without the kiosk's own variables.
+       */
+      childEnv: Record<string, string | undefined>;
       /** What was dropped and why, one log line each (never a value: a path may name a person). */
       ignored: string[];
     };
@@ -128,54 +76,64 @@ export function switchName(arg: string, platform: NodeJS.Platform): string | nul
   return (match[2] ?? '').toLowerCase();
 }
 
-export function decideLaunch(input: LaunchInput): LaunchDecision {
-  const argv = [...input.argv];
-  const env = { ...input.env };
-  if (!input.isPackaged) return { action: 'start', argv, env, ignored: [] };
-  const reasons: string[] = [];
-  for (const arg of argv.slice(1)) {
-    const name = switchName(arg, input.platform);
-    const risk = name === null ? undefined : refusedSwitches[name];
-    if (risk !== undefined && name !== null) reasons.push(`--${name} (${risk})`);
-  }
-  for (const [key, value] of Object.entries(env)) {
-    const risk = value === undefined ? undefined : refusedEnvironment[key.toUpperCase()];
-    if (risk !== undefined) reasons.push(`${key} (${risk})`);
-  }
-  if (reasons.length > 0) return { action: 'refuse', reasons };
+/** Why one argument is refused by the packaged kiosk, or null when it is one of its own. */
+export function argumentRefusal(arg: string, platform: NodeJS.Platform): string | null {
+  const name = switchName(arg, platform);
+  if (name === null) return `"${shorten(arg)}" (the packaged kiosk takes no plain arguments)`;
+  const risk = refusedSwitches[name];
+  if (risk !== undefined) return `--${name} (${risk})`;
+  const own = ownSwitches[name];
+  const value = /^--[^=]+=(.*)$/s.exec(arg)?.[1];
+  if (own !== undefined && arg.startsWith('--') && value !== undefined && own.test(value)) return null;
+  if (own !== undefined) return `--${name} (not a value the kiosk writes)`;
+  return `--${name} (not a switch the packaged kiosk writes)`;
+}
 
-  const kept: string[] = [argv[0] ?? ''];
-  const ignored: string[] = [];
-  for (let i = 1; i < argv.length; i += 1) {
-    const arg = argv[i] ?? '';
-    const name = switchName(arg, input.platform);
-    if (name !== null && (devOnlyFlags as readonly string[]).includes(name)) {
-      ignored.push(`--${name} ignored: the packaged kiosk has no development mode`);
-      continue;
-    }
-    if (name !== null && (devOnlyValues as readonly string[]).includes(name)) {
-      // `--policy FILE` takes the next argument too; `--policy=FILE` does not.
-      if (!arg.includes('=')) i += 1;
-      ignored.push(`--${name} ignored: the packaged kiosk uses only the machine policy file`);
-      continue;
-    }
-    kept.push(arg);
-  }
-  for (const key of Object.keys(env)) {
-    if (key.toUpperCase() === DEV_ONLY_ENV) {
-      delete env[key];
-      ignored.push(`${DEV_ONLY_ENV} ignored: the packaged kiosk uses only the machine policy file`);
-    }
-  }
-  return { action: 'start', argv: kept, env, ignored };
+/** Dangerous variables present in `env`, as `NAME (risk)`. */
+export function environmentRefusals(env: Readonly<Record<string, string | undefined>>): string[] {
+  return Object.entries(env).flatMap(([key, value]) => {
+    const risk = value === undefined ? undefined : refusedEnvironment[key.toUpperCase()];
+    return risk === undefined ? [] : [`${key} (${risk})`];
+  });
 }
 
 /**
- * The arguments of a relaunch (shift wipe, policy reload). Packaged: only the relaunch's own marker,
- * so nothing that reached this process's command line survives into the next one. A development
- * checkout keeps its app path and arguments (minus an earlier marker), or `npm start` could not relaunch.
+ * The environment as a packaged program's own code may read it: only the `allowed` names (any
+ * letter case on Windows), plus a line for each of the kiosk's own variables it drops.
  */
-export function relaunchArguments(argv: readonly string[], isPackaged: boolean, marker: string, extra: readonly string[]): string[] {
+export function namedEnvironment(env: Readonly<Record<string, string | undefined>>, allowed: readonly string[], platform: NodeJS.Platform) {
+  const wanted = new Set(allowed.map((name) => (platform === 'win32' ? name.toUpperCase() : name)));
+  const kept: Record<string, string | undefined> = {};
+  const ignored: string[] = [];
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (wanted.has(platform === 'win32' ? key.toUpperCase() : key)) kept[key] = value;
+    else if ((OWN_VARIABLES as readonly string[]).includes(key.toUpperCase())) ignored.push(`${key.toUpperCase()} ignored: the packaged kiosk uses only the machine policy file`);
+  }
+  return { env: kept, ignored };
+}
+
+export function decideLaunch(input: LaunchInput): LaunchDecision {
+  if (!input.isPackaged) return { action: 'start', argv: [...input.argv], env: { ...input.env }, childEnv: { ...input.env }, ignored: [] };
+  const reasons = input.argv.slice(1).flatMap((arg) => argumentRefusal(arg, input.platform) ?? []);
+  reasons.push(...environmentRefusals(input.env));
+  if (reasons.length > 0) return { action: 'refuse', reasons };
+  const { env, ignored } = namedEnvironment(input.env, kioskEnvironment, input.platform);
+  const childEnv = Object.fromEntries(Object.entries(input.env).filter(([key]) => !(OWN_VARIABLES as readonly string[]).includes(key.toUpperCase())));
+  return { action: 'start', argv: [...input.argv], env, childEnv, ignored };
+}
+
+/**
+ * The arguments of a relaunch (shift wipe, policy pick-up). Packaged: only the relaunch's own markers,
+ * so nothing that reached this process's command line survives into the next one. A development
+ * checkout keeps its app path and arguments (minus earlier markers), or `npm start` could not relaunch.
+ */
+export function relaunchArguments(argv: readonly string[], isPackaged: boolean, extra: readonly string[]): string[] {
   if (isPackaged) return [...extra];
-  return [...argv.slice(1).filter((arg) => !arg.startsWith(`${marker}=`)), ...extra];
+  const markers = [WIPE_ON_START, LAST_APPLIED_POLICY];
+  return [...argv.slice(1).filter((arg) => !markers.some((marker) => arg.startsWith(`${marker}=`))), ...extra];
+}
+
+function shorten(arg: string): string {
+  return arg.length > 40 ? `${arg.slice(0, 37)}…` : arg;
 }

@@ -9,7 +9,7 @@ import { replaceFile } from './replace-file';
  * temporary sibling, fsync, rename, fsync the folder) so a crash or power cut leaves the old or the
  * new content, never a torn one.
  */
-export async function writeFileAtomic(file: string, content: string, mode = 0o600): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array, mode = 0o600): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const subject = path.basename(file);
   const handle = await open(temp, 'wx', mode);

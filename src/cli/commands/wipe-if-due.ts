@@ -1,6 +1,7 @@
 import { wipeIfDue, type WipeIfDueOutcome } from '../../liveness/wipe-if-due';
 import { markOutOfService, readServiceState } from '../../state/service-state';
 import { asUsageError, wipeContextForCli } from '../wipe-context';
+import { vouchForLastApplied } from '../last-applied-for-cli';
 import { describeWipe } from '../wipe-format';
 import { runWipe } from '../../wipe/run-wipe';
 import type { WipeOutcome } from '../../wipe/types';
@@ -28,6 +29,7 @@ export async function runWipeIfDue(context: CommandContext): Promise<number> {
   }
   if (context.positionals.length > 0) throw new UsageError(`wipe takes no arguments (got '${context.positionals[0]}'; see --help)`);
   const wipe = wipeContextForCli(values, io);
+  await vouchForLastApplied(values, io, wipe.deps.roots.state, wipe.store);
   const { policy } = wipe;
   const stateRoot = wipe.deps.roots.state;
   const messages: string[] = [];

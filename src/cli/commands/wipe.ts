@@ -8,6 +8,7 @@ import type { Command, OptionValues } from '../command';
 import { stringOption } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
 import { runWipeIfDue } from './wipe-if-due';
+import { lastAppliedOption, lastAppliedOptionHelp, vouchForLastApplied } from '../last-applied-for-cli';
 import { jsonOption, jsonOptionHelp, policyOption, policyOptionHelp, rootOptionHelp, rootOptions } from '../shared-options';
 
 const triggers: WipeTrigger[] = ['manual', 'shift-end', 'catch-up', 'session-end', 'idle', 'startup-recovery', 'crash'];
@@ -25,6 +26,7 @@ export const wipeCommand: Command = {
     ...jsonOption,
     ...policyOption,
     ...rootOptions,
+    ...lastAppliedOption,
   },
   optionHelp: {
     'if-due': 'Run the shift wipe only when one is owed (for the OS scheduler); leave it to a running kiosk unless it let the wipe wait too long. Exit 0 and "not due" otherwise.',
@@ -34,6 +36,7 @@ export const wipeCommand: Command = {
     ...jsonOptionHelp,
     ...policyOptionHelp,
     ...rootOptionHelp,
+    ...lastAppliedOptionHelp,
   },
   details: [
     'A wipe in the Task Scheduler or a systemd timer runs exactly as the kiosk runs it: journal first,',
@@ -50,6 +53,7 @@ export const wipeCommand: Command = {
     if (positionals.length > 0) throw new UsageError(`wipe takes no arguments (got '${positionals[0]}'; see --help)`);
     const request = requestFrom(values);
     const wipe = wipeContextForCli(values, io);
+    await vouchForLastApplied(values, io, wipe.deps.roots.state, wipe.store);
     const recovered = await recoverForCli(wipe, io);
     let outcome: WipeOutcome;
     try {

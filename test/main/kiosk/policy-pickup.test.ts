@@ -15,21 +15,26 @@ function machineFile(initial = OLD) {
   const records: { event: string; hash: string }[] = [];
   const relaunches: string[] = [];
   const keptRunning: string[] = [];
+  const keptCopies: string[] = [];
   const port: MachinePolicyPort = {
-    observe: async () => seen,
-    validate: () => {
-      const problems = seen.state === 'changing' ? ['changing'] : (validity.get(seen.hash) ?? null);
+    // The fake file's bytes are its hash's text: what is judged and kept must be what was read.
+    observe: async () => (seen.state === 'present' ? { ...seen, bytes: Buffer.from(seen.hash) } : seen),
+    validate: (content) => {
+      const known = content === null || validity.has(content.toString());
+      const problems = !known ? ['unknown content'] : content === null ? null : (validity.get(content.toString()) ?? null);
       return problems ? { ok: false, problems } : { ok: true };
     },
     record: async (r) => void records.push({ event: r.event, hash: r.hash }),
-    relaunch: () => void relaunches.push('policy'),
-    relaunchKeepsRunningPolicy: async (keep) => void keptRunning.push(keep ? 'kept' : 'machine-file'),
+    keepApplied: async (content) => void keptCopies.push(content?.toString() ?? '(none)'),
+    relaunch: async (hash) => void relaunches.push(`policy:${hash}`),
+    /** `kept`: the running policy's copy; a hash: the copy of what was just applied; or the machine file. */
+    relaunchOn: async (hash) => void keptRunning.push(hash === null ? 'machine-file' : hash === initial ? 'kept' : hash),
     runningHash: initial,
     rejectedHash: null,
     settleMs: 5_000,
     intervalMs: 30_000,
   };
-  return { port, records, relaunches, keptRunning, set: (next: MachinePolicyObservation) => void (seen = next) };
+  return { port, records, relaunches, keptRunning, keptCopies, set: (next: MachinePolicyObservation) => void (seen = next) };
 }
 
 const staffAn: StaffPort = {
@@ -49,7 +54,7 @@ describe('central policy pick-up, through the kiosk wiring', () => {
     await k.clock.advance(30_000);
     await settle();
     expect(file.records).toEqual([{ event: 'applied', hash: NEW }]);
-    expect(file.relaunches).toEqual(['policy']);
+    expect(file.relaunches).toEqual([`policy:${NEW}`]);
     expect(k.relaunches).toEqual([]); // not a shift-wipe relaunch
   });
 
@@ -67,7 +72,7 @@ describe('central policy pick-up, through the kiosk wiring', () => {
     await settle();
     expect(k.window.last?.state).toBe('welcome');
     expect(file.records).toEqual([{ event: 'applied', hash: NEW }]);
-    expect(file.relaunches).toEqual(['policy']);
+    expect(file.relaunches).toEqual([`policy:${NEW}`]);
   });
 
   it('an invalid change: the running policy stays, rejected is recorded once, staff see the problems', async () => {
@@ -89,7 +94,7 @@ describe('central policy pick-up, through the kiosk wiring', () => {
     await k.clock.advance(60_000);
     await settle();
     expect(file.records).toEqual([{ event: 'rejected', hash: BAD }, { event: 'applied', hash: NEW }]);
-    expect(file.relaunches).toEqual(['policy']);
+    expect(file.relaunches).toEqual([`policy:${NEW}`]);
     expect(k.window.last?.policyRejected).toBeUndefined();
   });
 
@@ -126,7 +131,7 @@ describe('central policy pick-up, through the kiosk wiring', () => {
     expect(file.keptRunning).toEqual(['kept']); // …which keeps the running policy, not the rejected file
   });
 
-  it('a valid change judged at the shift wipe: recorded, and the shift relaunch loads the machine file', async () => {
+  it('a valid change judged at the shift wipe: recorded, kept as the copy, and the shift relaunch runs on exactly those bytes', async () => {
     const file = machineFile();
     const k = makeShell({ machinePolicy: file.port });
     await k.start(null);
@@ -137,7 +142,8 @@ describe('central policy pick-up, through the kiosk wiring', () => {
     await settle();
     expect(k.relaunches).toEqual(['shift-end']);
     expect(file.records).toEqual([{ event: 'applied', hash: NEW }]);
-    expect(file.keptRunning).toEqual(['machine-file']);
+    expect(file.keptCopies).toEqual([NEW]);
+    expect(file.keptRunning).toEqual([NEW]);
     expect(file.relaunches).toEqual([]);
   });
 

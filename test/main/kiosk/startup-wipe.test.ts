@@ -25,6 +25,10 @@ describe('startupWipeCommand', () => {
   ] as const)('after a relaunch for a %s wipe: wipes unconditionally, recorded as %s', (trigger, reason) => {
     expect(startupWipeCommand(packagedWindows, trigger).slice(2)).toEqual(['wipe', '--reason', reason, '--json']);
   });
+  it('a relaunch running on the last-applied copy hands its hash on, so the wipe empties the same roots (no environment hand-off)', () => {
+    const hash = 'ab'.repeat(32);
+    expect(startupWipeCommand({ ...packagedWindows, lastAppliedHash: hash }, 'shift-end').slice(2)).toEqual(['wipe', '--reason', 'shift-end', `--last-applied-policy=${hash}`, '--json']);
+  });
 });
 
 describe('wipeOnStartTrigger', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideLaunch, refusedEnvironment, refusedSwitches, relaunchArguments, switchName, type LaunchInput } from '../../../src/shell/launch-switches';
+import { decideLaunch, relaunchArguments, switchName, type LaunchInput } from '../../../src/shell/launch-switches';
+import { refusedEnvironment, refusedSwitches } from '../../../src/shell/switch-risks';
 
 const exe = '/opt/public-kiosk/public-kiosk';
 const packaged = (args: string[], env: Record<string, string> = {}, platform: NodeJS.Platform = 'linux'): LaunchInput => ({
@@ -33,6 +34,23 @@ describe('the packaged kiosk refuses weakening switches', () => {
     [['--No-Sandbox'], '--no-sandbox (sandbox-off)'],
     // Behind Chromium's `--` terminator it is still refused: no second guess about who parses what.
     [['--', '--inspect'], '--inspect (debugger)'],
+    // Found by the review: each started the kiosk under the old denylist.
+    [['--ssl-key-log-file=C:\\Users\\Public\\keys.txt'], '--ssl-key-log-file (tls-weakened)'],
+    [['--trace-startup-file=/tmp/t.json'], '--trace-startup-file (data-outside-wiped-roots)'],
+    [['--force-fieldtrials=A/B'], '--force-fieldtrials (engine-flags)'],
+    // Not on any list: a switch a later Chromium adds, or an ordinary one nobody needs here.
+    [['--some-switch-chromium-adds-next-year'], '--some-switch-chromium-adds-next-year (not a switch the packaged kiosk writes)'],
+    [['--ozone-platform=x11'], '--ozone-platform (not a switch the packaged kiosk writes)'],
+    [['--lang=vi'], '--lang (not a switch the packaged kiosk writes)'],
+    [['--dev'], '--dev (not a switch the packaged kiosk writes)'],
+    [['--policy', '/tmp/open.yaml'], '--policy (not a switch the packaged kiosk writes)'],
+    [['--policy=/tmp/open.yaml'], '--policy (not a switch the packaged kiosk writes)'],
+    [['/tmp/open.yaml'], '"/tmp/open.yaml" (the packaged kiosk takes no plain arguments)'],
+    // Its own markers, but not as it writes them: a value that is not a trigger or a hash.
+    [['--wipe-on-start=shift-end --remote-debugging-port=1'], '--wipe-on-start (not a value the kiosk writes)'],
+    [['--wipe-on-start'], '--wipe-on-start (not a value the kiosk writes)'],
+    [['-wipe-on-start=tick'], '--wipe-on-start (not a value the kiosk writes)'],
+    [['--last-applied-policy=../../x.yaml'], '--last-applied-policy (not a value the kiosk writes)'],
   ];
   it.each(refused)('%j → refused (%s)', (args, reason) => {
     const decision = decideLaunch(packaged(args));
@@ -66,36 +84,49 @@ describe('the packaged kiosk refuses weakening switches', () => {
   });
 });
 
-describe('the packaged kiosk trusts only its machine policy', () => {
-  it('drops --dev, --policy FILE, --policy=FILE and PUBLIC_KIOSK_POLICY, each logged without its value', () => {
-    const decision = decideLaunch(packaged(['--dev', '--policy', '/tmp/open.yaml', '--policy=/tmp/b.yaml', '--ozone-platform=x11'], { PUBLIC_KIOSK_POLICY: '/tmp/c.yaml', LANG: 'vi_VN.UTF-8' }));
+describe('the packaged kiosk accepts only what it writes itself', () => {
+  const hash = 'ab'.repeat(32);
+  it('its relaunch markers start it, argv unchanged', () => {
+    const args = ['--wipe-on-start=shift-end', `--last-applied-policy=${hash}`];
+    expect(decideLaunch(packaged(args))).toEqual({ action: 'start', argv: [exe, ...args], env: {}, childEnv: {}, ignored: [] });
+    expect(decideLaunch(packaged([]))).toEqual({ action: 'start', argv: [exe], env: {}, childEnv: {}, ignored: [] });
+  });
+
+  it('reads no variable of its environment: PUBLIC_KIOSK_* dropped with a line each (never the value), the rest silently', () => {
+    const env = { PUBLIC_KIOSK_POLICY: '/tmp/c.yaml', PUBLIC_KIOSK_MACHINE_POLICY: '/tmp/forged/copy.yaml', ProgramData: 'D:\\evil', LANG: 'vi_VN.UTF-8', HOME: '/home/kiosk' };
+    const decision = decideLaunch(packaged([], env));
     expect(decision.action).toBe('start');
     if (decision.action !== 'start') return;
-    expect(decision.argv).toEqual([exe, '--ozone-platform=x11']);
-    expect(decision.env).toEqual({ LANG: 'vi_VN.UTF-8' });
-    expect(decision.ignored).toHaveLength(4);
+    expect(decision.env).toEqual({});
+    // The start-up wipe's CLI gets the OS's variables back (and applies these rules itself), never the kiosk's own.
+    expect(decision.childEnv).toEqual({ ProgramData: 'D:\\evil', LANG: 'vi_VN.UTF-8', HOME: '/home/kiosk' });
+    expect(decision.ignored).toEqual([
+      'PUBLIC_KIOSK_POLICY ignored: the packaged kiosk uses only the machine policy file',
+      'PUBLIC_KIOSK_MACHINE_POLICY ignored: the packaged kiosk uses only the machine policy file',
+    ]);
     expect(decision.ignored.join('\n')).not.toContain('/tmp');
   });
 
-  it('keeps harmless switches and the relaunch marker', () => {
-    const decision = decideLaunch(packaged(['--wipe-on-start=shift-end', '--disable-gpu', '--lang=vi']));
-    expect(decision).toEqual({ action: 'start', argv: [exe, '--wipe-on-start=shift-end', '--disable-gpu', '--lang=vi'], env: {}, ignored: [] });
+  it('Windows compares variable names in any letter case', () => {
+    const decision = decideLaunch(packaged([], { public_kiosk_policy: 'C:\\x.yaml', Node_Options: '-r x' }, 'win32'));
+    expect(decision).toEqual({ action: 'refuse', reasons: ['Node_Options (runs-other-code)'] });
   });
 
   it('a development checkout accepts everything (npm start, npm run dev, the tests)', () => {
     const input = { argv: ['/x/electron', '/repo', '--dev', '--policy', 'p.yaml', '--inspect'], env: { PUBLIC_KIOSK_POLICY: 'q.yaml' }, isPackaged: false, platform: 'linux' as const };
-    expect(decideLaunch(input)).toEqual({ action: 'start', argv: input.argv, env: input.env, ignored: [] });
+    expect(decideLaunch(input)).toEqual({ action: 'start', argv: input.argv, env: input.env, childEnv: input.env, ignored: [] });
   });
 });
 
 describe('a relaunch', () => {
   it('packaged: passes only its own marker, whatever this process was started with', () => {
-    expect(relaunchArguments([exe, '--lang=vi', '--wipe-on-start=staff'], true, '--wipe-on-start', ['--wipe-on-start=shift-end'])).toEqual(['--wipe-on-start=shift-end']);
-    expect(relaunchArguments([exe, '--lang=vi'], true, '--wipe-on-start', [])).toEqual([]);
+    expect(relaunchArguments([exe, '--lang=vi', '--wipe-on-start=staff'], true, ['--wipe-on-start=shift-end'])).toEqual(['--wipe-on-start=shift-end']);
+    expect(relaunchArguments([exe, '--lang=vi'], true, [])).toEqual([]);
   });
 
-  it('development: keeps the app path and its arguments, minus an earlier marker', () => {
-    expect(relaunchArguments(['/x/electron', '/repo', '--policy', 'p.yaml', '--wipe-on-start=staff'], false, '--wipe-on-start', ['--wipe-on-start=tick'])).toEqual([
+  it('development: keeps the app path and its arguments, minus earlier markers', () => {
+    const earlier = `--last-applied-policy=${'0'.repeat(64)}`;
+    expect(relaunchArguments(['/x/electron', '/repo', '--policy', 'p.yaml', '--wipe-on-start=staff', earlier], false, ['--wipe-on-start=tick'])).toEqual([
       '/repo',
       '--policy',
       'p.yaml',
