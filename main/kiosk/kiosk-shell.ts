@@ -169,12 +169,15 @@ export class KioskShell {
     this.activity();
   }
 
-  /** window.print() in any frame of the site (site preload) or Ctrl+P there, decided by policy.printing. */
-  printRequested(): void {
+  /**
+   * window.print() / execCommand('print') in any frame of the site (site preload), with whether that
+   * frame had transient user activation, or Ctrl+P there (a key press: activated); decided by policy.printing.
+   */
+  printRequested(activated = true): void {
     const policy = this.deps.policy();
     const views = this.deps.views;
     if (!policy || !views || !this.deps.controller?.session()) return;
-    const decision = decidePrint(policy.printing, this.printLimiter, this.deps.now().getTime());
+    const decision = decidePrint(policy.printing, this.printLimiter, this.deps.now().getTime(), activated);
     if (decision.action === 'ignore') return;
     if (decision.action === 'notice') {
       this.showNotice({ kind: decision.notice });

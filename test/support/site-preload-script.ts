@@ -13,7 +13,7 @@ export interface MainWorldScript {
  * 'electron', here fakes) and returns what it handed to contextBridge.executeInMainWorld, plus what
  * it sent and required. Shared by the vm test (test/main/ipc) and the Chromium test (test/browser).
  */
-export function loadSitePreload() {
+export function loadSitePreload(options: { userActivation?: boolean } = {}) {
   const source = readFileSync(path.resolve('main/ipc/site-preload.ts'), 'utf8');
   const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
   const sent: { channel: string; args: unknown[] }[] = [];
@@ -32,6 +32,8 @@ export function loadSitePreload() {
     if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`);
     return electron;
   };
-  vm.runInNewContext(`(function (require, exports, module) {${js}\n})`, {})(sandboxRequire, {}, { exports: {} });
+  // The preload's isolated world reads the frame's transient user activation from navigator.
+  const isolatedWorld = { navigator: { userActivation: { isActive: options.userActivation ?? false } } };
+  vm.runInNewContext(`(function (require, exports, module) {${js}\n})`, isolatedWorld)(sandboxRequire, {}, { exports: {} });
   return { sent, scripts, exposed, required };
 }

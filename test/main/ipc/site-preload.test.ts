@@ -20,15 +20,17 @@ describe('the site preload', () => {
     expect(scripts).toHaveLength(1);
   });
 
-  it("replaces the page's window.print by the one argument-less request, whatever the page passes", () => {
-    const { scripts, sent } = loadSitePreload();
-    const world = pageWorld(scripts[0]!);
-    vm.runInContext("window.print(); window.print({ silent: false, deviceName: 'Microsoft Print to PDF' });", world);
-    expect(world.nativePrints).toBe(0);
-    expect(sent).toEqual([
-      { channel: SITE_PRINT_CHANNEL, args: [] },
-      { channel: SITE_PRINT_CHANNEL, args: [] },
-    ]);
+  it("replaces the page's window.print by the one request, whatever the page passes; the request carries only the frame's user activation", () => {
+    for (const userActivation of [false, true]) {
+      const { scripts, sent } = loadSitePreload({ userActivation });
+      const world = pageWorld(scripts[0]!);
+      vm.runInContext("window.print(); window.print({ silent: false, deviceName: 'Microsoft Print to PDF' });", world);
+      expect(world.nativePrints).toBe(0);
+      expect(sent).toEqual([
+        { channel: SITE_PRINT_CHANNEL, args: [userActivation] },
+        { channel: SITE_PRINT_CHANNEL, args: [userActivation] },
+      ]);
+    }
   });
 
   it('the page cannot put a print of its own back (not writable, not configurable)', () => {
