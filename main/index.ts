@@ -44,6 +44,7 @@ import { installFaultHandlers } from './kiosk/fault-handlers';
 import { composeKiosk } from './kiosk/compose';
 import { probesForPlatform } from '../src/compliance/probes-for-platform';
 import { runDoctor } from '../src/compliance/run-doctor';
+import { readPreviousComplianceRuns } from '../src/compliance/previous-runs';
 import type { AuditSink, ComplianceAuditRecord } from '../src/audit/record-types';
 import { buildCoreServices } from './kiosk/core-services';
 import { holdKioskLock, type HeldLock } from './kiosk/liveness';
@@ -183,7 +184,7 @@ async function main(): Promise<void> {
     },
     machinePolicy,
     log,
-    compliance: complianceDoctor(services?.audit ?? null, plan.policy),
+    compliance: complianceDoctor(services?.audit ?? null, plan.policy, state),
   });
   if (standInRefused) kiosk.controller?.reportFault('policy-invalid');
 
@@ -265,11 +266,12 @@ main().catch((error: unknown) => {
 });
 
 /** The doctor on this machine's real probes, its records appended to the audit log. */
-function complianceDoctor(audit: AuditSink | null, policy: Policy | null) {
+function complianceDoctor(audit: AuditSink | null, policy: Policy | null, stateRoot: string | undefined) {
   if (!audit || !policy) return null;
   const settings = policy.compliance;
   return {
-    runDoctor: () => runDoctor({ probes: probesForPlatform(), policy: settings }),
+    runDoctor: () => runDoctor({ probes: probesForPlatform(), policy: settings, printingMode: policy.printing.mode }),
     append: (record: ComplianceAuditRecord) => audit.append(record),
+    ...(stateRoot === undefined ? {} : { previousRuns: () => readPreviousComplianceRuns(stateRoot, 100) }),
   };
 }

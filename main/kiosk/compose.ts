@@ -55,7 +55,7 @@ export interface KioskPorts {
   machinePolicy?: MachinePolicyPort | null;
   log(message: string): void;
   /** The compliance doctor and the audit log's append; absent (tests, no policy) means no doctor runs. */
-  compliance?: Pick<ComplianceWatchDeps, 'runDoctor' | 'append'> | null;
+  compliance?: Pick<ComplianceWatchDeps, 'runDoctor' | 'append' | 'previousRuns'> | null;
 }
 
 /** The cookie canary's URL: `.invalid` never resolves, and the request guard refuses it anyway. */
@@ -131,6 +131,7 @@ export function composeKiosk(ports: KioskPorts) {
       ? new ComplianceWatch({
           ...complianceDeps,
           outOfServiceOn: policy.compliance.outOfServiceOn,
+          ...(policy.compliance.errorAsFailAfter === undefined ? {} : { errorAsFailAfter: policy.compliance.errorAsFailAfter }),
           // Persisted too (service record in the audit log, `status`, a restart): only a successful
           // shift wipe clears it, and the doctor runs again right after that wipe.
           outOfService: () => {
@@ -161,7 +162,7 @@ export function composeKiosk(ports: KioskPorts) {
   return {
     shell: kioskShell,
     /** The site view's one channel (main/ipc/site-dispatch.ts). */
-    siteHandlers: { 'site:print': () => kioskShell.printRequested() },
+    siteHandlers: { 'site:print': (activated: boolean) => kioskShell.printRequested(activated) },
     /** The open site view's webContents id: the only sender the site channel accepts. */
     siteContentsId: (): number | null => viewManager?.contentsId() ?? null,
     staffDesk,
