@@ -32,7 +32,7 @@ import { createKioskWindow } from './electron/kiosk-window';
 import { createLifecycle } from './electron/lifecycle';
 import { createUiSession, hardenDefaultSession } from './electron/sessions';
 import { runHeadlessIfCommand } from './headless';
-import { registerIpcHandlers, registerSiteIpc } from './ipc/electron-ipc';
+import { registerIpcHandlers, registerSiteIpc, registerSitePrintGate } from './ipc/electron-ipc';
 import { createIpcDispatcher } from './ipc/dispatch';
 import { createSiteDispatcher } from './ipc/site-dispatch';
 import { planBoot } from './kiosk/boot-plan';
@@ -191,6 +191,7 @@ async function main(): Promise<void> {
   attachUiGuards(win.ui.webContents, () => kiosk.shell.uiInput(), log);
   registerIpcHandlers(createIpcDispatcher(kiosk.handlers, () => win.ui.webContents.id, (refusal) => log(refusal.message)));
   registerSiteIpc(createSiteDispatcher(kiosk.siteHandlers, kiosk.siteContentsId, (refusal) => log(refusal.message)));
+  registerSitePrintGate(kiosk.sitePrintGate);
   win.ui.webContents.on('render-process-gone', (_event, details) => {
     log(`the kiosk UI renderer is gone (${details.reason}); reloading it`);
     void win.ui.webContents.loadURL(UI_ENTRY_URL);

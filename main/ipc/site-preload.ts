@@ -7,9 +7,10 @@
 // srcdoc, URL-less iframes) before the page can reach it. It exposes nothing else and imports only
 // TYPES from the contract.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { SITE_PRINT_CHANNEL } from '../../src/ipc/contract';
+import type { SITE_PRINT_CHANNEL, SITE_PRINT_STARTING_CHANNEL } from '../../src/ipc/contract';
 
 const printChannel: typeof SITE_PRINT_CHANNEL = 'site:print';
+const printStartingChannel: typeof SITE_PRINT_STARTING_CHANNEL = 'site:print-starting';
 
 /**
  * Runs in the page's main world (serialised by Electron: it sees only its argument, a bridged
@@ -19,13 +20,18 @@ const printChannel: typeof SITE_PRINT_CHANNEL = 'site:print';
  * the HTML parser inserts are guarded by a MutationObserver, whose callback runs at the microtask
  * checkpoint the parser makes before it runs the next script. A frame that navigates again is
  * guarded at its load event; script polling window[0] between that navigation's commit and its load
- * event is the one window left (Electron offers main no hook on a renderer's own print).
+ * event is the one window left. For it, and for any path not foreseen here, every guarded realm's
+ * `beforeprint` — which the engine fires before it asks for the print dialog — calls `printStarting`:
+ * a synchronous message to main, which stops the page's renderer unless main started that print
+ * (Electron offers main no hook on a renderer's own print; main/ipc/site-print-gate.ts).
  */
-export function guardMainWorld(requestPrint: () => void): void {
+export function guardMainWorld(requestPrint: () => void, printStarting: () => void): void {
   const guarded = new WeakSet<object>();
   const define = Object.defineProperty;
   const describe = Object.getOwnPropertyDescriptor;
   const apply = Reflect.apply;
+  // This realm's own, taken before any page script ran: a child realm's may be the page's by then.
+  const listen = typeof EventTarget === 'function' ? EventTarget.prototype.addEventListener : undefined;
   type Realm = Window & typeof globalThis;
 
   function childRealms(win: Realm): Realm[] {
@@ -73,6 +79,11 @@ export function guardMainWorld(requestPrint: () => void): void {
     const realm: object = typeof win.Document === 'function' ? win.Document : win;
     if (guarded.has(realm)) return;
     guarded.add(realm);
+    try {
+      if (listen !== undefined) apply(listen, win, ['beforeprint', () => printStarting(), true]);
+    } catch {
+      // not an event target (a test world): nothing can print there either
+    }
     const print = function print(): void {
       requestPrint();
     };
@@ -192,8 +203,15 @@ export function guardMainWorld(requestPrint: () => void): void {
   guardTree(window as Realm);
 }
 
+/** Blocks this renderer until main has answered; main stops it first when the print is not its own. */
+function printStarting(): void {
+  ipcRenderer.sendSync(printStartingChannel);
+}
+
 contextBridge.executeInMainWorld({
   func: guardMainWorld,
   // Transient user activation is read here, in this frame's isolated world: the page cannot fake it.
-  args: [() => ipcRenderer.send(printChannel, navigator.userActivation.isActive)],
+  args: [() => ipcRenderer.send(printChannel, navigator.userActivation.isActive), printStarting],
 });
+// Also from this isolated world, where no page script can reach the listener (first on the window).
+window.addEventListener('beforeprint', printStarting, true);

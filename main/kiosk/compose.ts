@@ -17,6 +17,7 @@ import { KioskShell } from './kiosk-shell';
 import { attachPolicyPickup, type MachinePolicyPort } from './policy-pickup';
 import type { KioskWindowPort, SiteViewFactory, SiteViewHandle } from './ports';
 import { SiteViewManager } from './site-view-manager';
+import { createSitePrintGate } from '../ipc/site-print-gate';
 import { ComplianceWatch, type ComplianceWatchDeps } from './compliance-watch';
 import { StaffDesk, type StaffPort } from './staff-desk';
 import { createSessionWiper, createShiftWiper, type ShiftWiperDeps } from './wipers';
@@ -163,6 +164,8 @@ export function composeKiosk(ports: KioskPorts) {
     shell: kioskShell,
     /** The site view's one channel (main/ipc/site-dispatch.ts). */
     siteHandlers: { 'site:print': (activated: boolean) => kioskShell.printRequested(activated) },
+    /** The site preload's synchronous beforeprint message: answered for main's own prints only (main/ipc/site-print-gate.ts). */
+    sitePrintGate: createSitePrintGate({ siteContentsId: () => viewManager?.contentsId() ?? null, mainPrinting: () => kioskShell.mainPrinting(), log: ports.log }),
     /** The open site view's webContents id: the only sender the site channel accepts. */
     siteContentsId: (): number | null => viewManager?.contentsId() ?? null,
     staffDesk,

@@ -165,6 +165,14 @@ export const siteRequestSchemas = { [SITE_PRINT_CHANNEL]: z.tuple([z.boolean()])
 export type SiteChannel = keyof typeof siteRequestSchemas;
 export type SiteArgs<C extends SiteChannel> = z.infer<(typeof siteRequestSchemas)[C]>;
 
+/**
+ * The site preload's synchronous backstop: sent (sendSync, no arguments) from every `beforeprint` in
+ * the site view, before the engine asks for the OS print dialog. Main answers at once when the print
+ * is its own (webContents.print); otherwise it stops the page's renderer before answering, so the
+ * dialog never opens (main/ipc/site-print-gate.ts).
+ */
+export const SITE_PRINT_STARTING_CHANNEL = 'site:print-starting' as const;
+
 /** The one main → UI push channel. */
 export const STATUS_CHANNEL = 'kiosk:status' as const;
 

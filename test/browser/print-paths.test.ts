@@ -22,15 +22,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openPage(withPreload: boolean, body = '<!doctype html><p>trang</p>'): Promise<Page> {
+async function openPage(withPreload: boolean, body = '<!doctype html><p>trang</p>', before = ''): Promise<Page> {
   const page = await browser.newPage();
   await page.route(`${ORIGIN}/**`, (route) => route.fulfill({ contentType: 'text/html', body }));
+  if (before !== '') await page.addInitScript(before);
   if (withPreload) {
     const source = loadSitePreload().scripts[0]?.func.toString() ?? '';
     // As Electron: the preload runs in frames that loaded a URL, not in about:blank / srcdoc ones.
     await page.addInitScript(`if (location.protocol === 'https:') {
       window.__requests = 0;
-      (${source})(() => { window.__requests += 1; });
+      window.__starting = 0;
+      (${source})(() => { window.__requests += 1; }, () => { window.__starting += 1; });
     }`);
   }
   await page.goto(`${ORIGIN}/`);
@@ -60,6 +62,19 @@ describe('script paths to the native print in Chromium', () => {
     const guarded = await openPage(true, PARSER_PAGE);
     expect(await guarded.evaluate('({ ...window.parserPrint, requests: window.__requests })')).toEqual({ beforeprint: 0, requests: 1 });
     await guarded.close();
+  });
+
+  it('the backstop: a native print the guard never saw reports print-starting in beforeprint, before any page listener', async () => {
+    // A stand-in for a path not foreseen: the page holds the native print from before the guard ran.
+    const page = await openPage(true, '<!doctype html><p>trang</p>', "if (location.protocol === 'https:') window.__nativePrint = window.print;");
+    const result = await page.evaluate(`(() => {
+      const seen = [];
+      addEventListener('beforeprint', () => seen.push('page listener, print-starting sent ' + window.__starting + ' time(s)'), true);
+      window.__nativePrint.call(window);
+      return { seen, requests: window.__requests };
+    })()`);
+    expect(result).toEqual({ seen: ['page listener, print-starting sent 1 time(s)'], requests: 0 });
+    await page.close();
   });
 
   it('other editing commands still work, and the page cannot restore the native functions', async () => {

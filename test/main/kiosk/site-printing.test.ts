@@ -100,6 +100,25 @@ describe('printing from a site view, by policy.printing.mode', () => {
     expect(dialog.contents.printed).toEqual([{ silent: false }]);
   });
 
+  it("the print gate lets beforeprint through only while main's own job is with Chromium", async () => {
+    const { k, contents } = await inSession();
+    contents.holdPrint = true;
+    const answer = () => {
+      const steps: string[] = [];
+      k.sitePrintGate({ sender: { id: contents.id, forcefullyCrashRenderer: () => void steps.push('stopped') }, set returnValue(v: unknown) { steps.push(String(v)); }, get returnValue() { return undefined; } });
+      return steps;
+    };
+    expect(k.shell.mainPrinting()).toBe(false);
+    expect(answer()).toEqual(['stopped', 'false']);
+    k.siteHandlers['site:print'](true);
+    await settle();
+    expect(k.shell.mainPrinting()).toBe(true);
+    expect(answer()).toEqual(['true']);
+    contents.finishPrint();
+    expect(k.shell.mainPrinting()).toBe(false);
+    expect(answer()).toEqual(['stopped', 'false']);
+  });
+
   it('a page calling print() in a loop gets one job per interval, none while one is with the printer', async () => {
     const { k, contents } = await inSession();
     contents.holdPrint = true;
