@@ -35,7 +35,7 @@ import { createKioskWindow } from './electron/kiosk-window';
 import { createLifecycle } from './electron/lifecycle';
 import { createUiSession, hardenDefaultSession } from './electron/sessions';
 import { runHeadlessIfCommand } from './headless';
-import { registerIpcHandlers, registerSiteIpc } from './ipc/electron-ipc';
+import { registerIpcHandlers, registerSiteIpc, registerSitePrintGate } from './ipc/electron-ipc';
 import { createIpcDispatcher } from './ipc/dispatch';
 import { createSiteDispatcher } from './ipc/site-dispatch';
 import { planBoot } from './kiosk/boot-plan';
@@ -48,6 +48,7 @@ import { installFaultHandlers } from './kiosk/fault-handlers';
 import { composeKiosk } from './kiosk/compose';
 import { probesForPlatform } from '../src/compliance/probes-for-platform';
 import { runDoctor } from '../src/compliance/run-doctor';
+import { readPreviousComplianceRuns } from '../src/compliance/previous-runs';
 import type { AuditSink, ComplianceAuditRecord } from '../src/audit/record-types';
 import { buildCoreServices } from './kiosk/core-services';
 import { holdKioskLock, type HeldLock } from './kiosk/liveness';
@@ -193,7 +194,7 @@ async function main(): Promise<void> {
     },
     machinePolicy,
     log,
-    compliance: complianceDoctor(services?.audit ?? null, plan.policy),
+    compliance: complianceDoctor(services?.audit ?? null, plan.policy, state),
   });
   // A relaunch onto a copy nobody can vouch for (a forged folder, an edited copy or log): fail closed.
   if (boot.refused) kiosk.controller?.reportFault('policy-invalid');
@@ -201,6 +202,7 @@ async function main(): Promise<void> {
   attachUiGuards(win.ui.webContents, () => kiosk.shell.uiInput(), log);
   registerIpcHandlers(createIpcDispatcher(kiosk.handlers, () => win.ui.webContents.id, (refusal) => log(refusal.message)));
   registerSiteIpc(createSiteDispatcher(kiosk.siteHandlers, kiosk.siteContentsId, (refusal) => log(refusal.message)));
+  registerSitePrintGate(kiosk.sitePrintGate);
   win.ui.webContents.on('render-process-gone', (_event, details) => {
     log(`the kiosk UI renderer is gone (${details.reason}); reloading it`);
     void win.ui.webContents.loadURL(UI_ENTRY_URL);
@@ -276,11 +278,12 @@ main().catch((error: unknown) => {
 });
 
 /** The doctor on this machine's real probes, its records appended to the audit log. */
-function complianceDoctor(audit: AuditSink | null, policy: Policy | null) {
+function complianceDoctor(audit: AuditSink | null, policy: Policy | null, stateRoot: string | undefined) {
   if (!audit || !policy) return null;
   const settings = policy.compliance;
   return {
-    runDoctor: () => runDoctor({ probes: probesForPlatform(), policy: settings }),
+    runDoctor: () => runDoctor({ probes: probesForPlatform(), policy: settings, printingMode: policy.printing.mode }),
     append: (record: ComplianceAuditRecord) => audit.append(record),
+    ...(stateRoot === undefined ? {} : { previousRuns: () => readPreviousComplianceRuns(stateRoot, 100) }),
   };
 }

@@ -1,13 +1,19 @@
 import type { ComplianceAuditRecord } from '../../src/audit/record-types';
 import { complianceAuditRecord } from '../../src/compliance/audit-record';
+import { ErrorStreaks } from '../../src/compliance/error-streaks';
 import { outOfServiceFailures } from '../../src/compliance/run-doctor';
 import type { ComplianceCheckId, ComplianceReport } from '../../src/compliance/types';
 import type { ComplianceView } from '../../src/ipc/contract';
+import { defaultErrorAsFailAfter } from '../../src/policy/compliance-schema';
 
 export interface ComplianceWatchDeps {
   runDoctor(): Promise<ComplianceReport>;
   append(record: ComplianceAuditRecord): Promise<void>;
   outOfServiceOn: readonly ComplianceCheckId[];
+  /** compliance.errorAsFailAfter: that many `error` answers in a row from an outOfServiceOn check count as its fail. */
+  errorAsFailAfter?: number;
+  /** The doctor's earlier runs from the audit log, newest first (the error count survives a relaunch). */
+  previousRuns?: () => Promise<ComplianceAuditRecord[]>;
   /** Takes the kiosk out of service with reason `compliance`. */
   outOfService(): void;
   log(message: string): void;
@@ -23,6 +29,8 @@ export class ComplianceWatch {
   private latest: ComplianceView | null = null;
   private running: Promise<void> | null = null;
   private again = false;
+  private readonly errorStreaks = new ErrorStreaks();
+  private seeded = false;
 
   constructor(private readonly deps: ComplianceWatchDeps) {}
 
@@ -53,13 +61,23 @@ export class ComplianceWatch {
       this.deps.log(`compliance doctor could not run: ${error instanceof Error ? error.name : 'error'}`);
       return;
     }
-    const failures = outOfServiceFailures(report, this.deps.outOfServiceOn);
+    if (!this.seeded) {
+      this.seeded = true;
+      try {
+        this.errorStreaks.seed((await this.deps.previousRuns?.()) ?? []);
+      } catch (error) {
+        this.deps.log(`compliance: earlier runs unreadable, errors counted from this run: ${error instanceof Error ? error.message : 'error'}`);
+      }
+    }
+    const erroring = this.errorStreaks.record(report, this.deps.outOfServiceOn, this.deps.errorAsFailAfter ?? defaultErrorAsFailAfter);
+    const failures = [...new Set([...outOfServiceFailures(report, this.deps.outOfServiceOn), ...erroring])];
     this.latest = { checkedAt: report.checkedAt, platform: report.platform, checks: report.checks, outOfService: failures };
     try {
       await this.deps.append(complianceAuditRecord(report));
     } catch (error) {
       this.deps.log(`compliance record not appended: ${error instanceof Error ? error.message : 'error'}`);
     }
+    if (erroring.length > 0) this.deps.log(`compliance: ${erroring.join(', ')} answered error ${this.deps.errorAsFailAfter ?? defaultErrorAsFailAfter} runs in a row: counted as failed`);
     if (failures.length > 0) {
       this.deps.log(`compliance: ${failures.join(', ')} failed: out of service`);
       this.deps.outOfService();

@@ -17,6 +17,7 @@ import { KioskShell } from './kiosk-shell';
 import { attachPolicyPickup, type MachinePolicyPort } from './policy-pickup';
 import type { KioskWindowPort, SiteViewFactory, SiteViewHandle } from './ports';
 import { SiteViewManager } from './site-view-manager';
+import { createSitePrintGate } from '../ipc/site-print-gate';
 import { ComplianceWatch, type ComplianceWatchDeps } from './compliance-watch';
 import { StaffDesk, type StaffPort } from './staff-desk';
 import { createSessionWiper, createShiftWiper, type ShiftWiperDeps } from './wipers';
@@ -55,7 +56,7 @@ export interface KioskPorts {
   machinePolicy?: MachinePolicyPort | null;
   log(message: string): void;
   /** The compliance doctor and the audit log's append; absent (tests, no policy) means no doctor runs. */
-  compliance?: Pick<ComplianceWatchDeps, 'runDoctor' | 'append'> | null;
+  compliance?: Pick<ComplianceWatchDeps, 'runDoctor' | 'append' | 'previousRuns'> | null;
 }
 
 /** The cookie canary's URL: `.invalid` never resolves, and the request guard refuses it anyway. */
@@ -131,6 +132,7 @@ export function composeKiosk(ports: KioskPorts) {
       ? new ComplianceWatch({
           ...complianceDeps,
           outOfServiceOn: policy.compliance.outOfServiceOn,
+          ...(policy.compliance.errorAsFailAfter === undefined ? {} : { errorAsFailAfter: policy.compliance.errorAsFailAfter }),
           // Persisted too (service record in the audit log, `status`, a restart): only a successful
           // shift wipe clears it, and the doctor runs again right after that wipe.
           outOfService: () => {
@@ -161,7 +163,9 @@ export function composeKiosk(ports: KioskPorts) {
   return {
     shell: kioskShell,
     /** The site view's one channel (main/ipc/site-dispatch.ts). */
-    siteHandlers: { 'site:print': () => kioskShell.printRequested() },
+    siteHandlers: { 'site:print': (activated: boolean) => kioskShell.printRequested(activated) },
+    /** The site preload's synchronous beforeprint message: answered for main's own prints only (main/ipc/site-print-gate.ts). */
+    sitePrintGate: createSitePrintGate({ siteContentsId: () => viewManager?.contentsId() ?? null, mainPrinting: () => kioskShell.mainPrinting(), log: ports.log }),
     /** The open site view's webContents id: the only sender the site channel accepts. */
     siteContentsId: (): number | null => viewManager?.contentsId() ?? null,
     staffDesk,

@@ -51,6 +51,7 @@ export class KioskShell {
   private wipeResult: { generation: number; hidden: boolean } | null = null;
   private wipeGeneration = 0;
   private printLimiter = new PrintLimiter();
+  private jobWithChromium = false;
   private staffPanelCommand: KioskStatus['staffPanelCommand'];
   private readonly staffIdle: StaffIdleWatch;
 
@@ -169,12 +170,23 @@ export class KioskShell {
     this.activity();
   }
 
-  /** window.print() in any frame of the site (site preload) or Ctrl+P there, decided by policy.printing. */
-  printRequested(): void {
+  /**
+   * Whether a print main started (webContents.print) is with Chromium now: the one time a
+   * `beforeprint` in the site view is expected (main/ipc/site-print-gate.ts stops any other).
+   */
+  mainPrinting(): boolean {
+    return this.jobWithChromium;
+  }
+
+  /**
+   * window.print() / execCommand('print') in any frame of the site (site preload), with whether that
+   * frame had transient user activation, or Ctrl+P there (a key press: activated); decided by policy.printing.
+   */
+  printRequested(activated = true): void {
     const policy = this.deps.policy();
     const views = this.deps.views;
     if (!policy || !views || !this.deps.controller?.session()) return;
-    const decision = decidePrint(policy.printing, this.printLimiter, this.deps.now().getTime());
+    const decision = decidePrint(policy.printing, this.printLimiter, this.deps.now().getTime(), activated);
     if (decision.action === 'ignore') return;
     if (decision.action === 'notice') {
       this.showNotice({ kind: decision.notice });
@@ -183,12 +195,17 @@ export class KioskShell {
     const limiter = this.printLimiter;
     limiter.started();
     const send = (): void => {
+      this.jobWithChromium = true;
       const started = views.print(decision.options, (success) => {
+        this.jobWithChromium = false;
         limiter.finished();
         // The dialog's own cancel is not a failure worth a notice; a silent job that failed is.
         if (decision.action === 'print') this.showNotice({ kind: success ? 'print-sent' : 'print-failed' });
       });
-      if (!started) limiter.finished();
+      if (!started) {
+        this.jobWithChromium = false;
+        limiter.finished();
+      }
     };
     if (decision.action === 'dialog') {
       send();

@@ -1,8 +1,8 @@
 import type { Policy } from '../../src/policy/schema';
-import { decidePermission } from '../../src/shell/permissions';
+import { decidePermission, type PermissionQuery } from '../../src/shell/permissions';
 import { decideRequest, requestTypeOf } from '../../src/shell/requests';
 import type { NavigationVerdict } from '../../src/shell/navigation';
-import type { SiteSessionPort } from './ports';
+import type { PermissionRequestDetails, SiteSessionPort } from './ports';
 
 /**
  * Guards on a citizen's session: permissions (request and check), device pickers, screen capture,
@@ -16,9 +16,8 @@ export function installSessionGuards(
 ): void {
   session.setSpellCheckerEnabled(false);
 
-  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    const verdict = decidePermission(policy(), { permission, requestingUrl: details.requestingUrl ?? '' });
-    callback(verdict.granted);
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    callback(decidePermission(policy(), requestQuery(contents, permission, details)).granted);
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
     const query = details.embeddingOrigin === undefined
@@ -45,4 +44,28 @@ export function installSessionGuards(
     if (!verdict.allow) onRequestBlocked(details.url, verdict);
     callback({ cancel: !verdict.allow });
   });
+}
+
+/**
+ * A permission request judged like a check: the requesting frame's URL and, from a subframe, the
+ * top-level page's URL as the embedder (a frame the policy names, embedded by a page it does not
+ * name, gets nothing). Electron gives a request no embedding origin: the top level is the
+ * requesting contents' own URL. A subframe request whose top level cannot be read is refused
+ * (an empty embedder would skip the embedder rule), and so is one that does not say which frame it is.
+ */
+function requestQuery(contents: unknown, permission: string, details: PermissionRequestDetails): PermissionQuery {
+  const requestingUrl = details.requestingUrl ?? '';
+  if (details.isMainFrame === true) return { permission, requestingUrl };
+  const top = topLevelUrl(contents);
+  return { permission, requestingUrl, embeddingOrigin: top === undefined || top === '' ? 'unreadable:' : top };
+}
+
+function topLevelUrl(contents: unknown): string | undefined {
+  if (contents === null || typeof contents !== 'object' || !('getURL' in contents) || typeof contents.getURL !== 'function') return undefined;
+  try {
+    const url: unknown = contents.getURL();
+    return typeof url === 'string' ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }

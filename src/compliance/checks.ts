@@ -1,9 +1,11 @@
 import type { CompliancePolicy } from '../policy/compliance-schema';
+import type { PrintingMode } from '../policy/printing';
 import { chatApps } from './chat-apps';
 import { evaluateChatApps, evaluateRemoteAccess, type SoftwareFacts } from './evaluate-software';
 import { evaluateAccount, evaluateAntivirus, evaluateBrowserPasswords, evaluateOsSupport, evaluateUpdates } from './evaluate-system';
 import { nameMatches } from './matching';
 import { probeNetworkZone } from './network-zone';
+import { evaluatePrintToFile } from './print-to-file';
 import { ProbeError, type ComplianceProbes } from './probes';
 import { remoteAccessTools } from './remote-access-tools';
 import type { CheckOutcome, CheckSeverity, ComplianceCheckId, Localized } from './types';
@@ -12,6 +14,8 @@ export interface CheckContext {
   probes: ComplianceProbes;
   policy: CompliancePolicy;
   now: Date;
+  /** The kiosk policy's printing.mode: print-to-file printers matter most when the OS dialog is shown. */
+  printingMode: PrintingMode;
 }
 
 /** A check as data: its stable id, default severity, texts, and how it reads the machine. */
@@ -126,6 +130,16 @@ export const checkDefinitions: readonly CheckDefinition[] = [
       en: 'Run the kiosk under its own account without administrator rights (Windows: Standard user; Linux: not root, not in the sudo group).',
     },
     run: async ({ probes }) => evaluateAccount(await probes.account()),
+  },
+  {
+    id: 'print-to-file',
+    severity: 'high',
+    title: { vi: 'Không có máy in "in ra tệp"', en: 'No print-to-file printers' },
+    remediation: {
+      vi: 'Gỡ các máy in ghi ra tệp (Microsoft Print to PDF, Microsoft XPS Document Writer, OneNote, máy in dùng cổng FILE: hoặc PORTPROMPT:; Linux: hàng đợi CUPS dùng file: hoặc cups-pdf). Hộp thoại in của chúng là một trình duyệt tệp. Xem docs/INSTALL.md.',
+      en: 'Remove the printers that write a file (Microsoft Print to PDF, Microsoft XPS Document Writer, OneNote, any printer on port FILE: or PORTPROMPT:; Linux: CUPS queues on file: or cups-pdf). Their print dialog is a file browser. See docs/INSTALL.md.',
+    },
+    run: async ({ probes, printingMode }) => evaluatePrintToFile(await probes.printers(), printingMode),
   },
 ];
 

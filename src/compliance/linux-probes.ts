@@ -2,9 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { countPendingSecurityUpdates, isReleaseFile } from './linux-apt';
 import { linuxBrowserFacts } from './linux-browsers';
-import { existsGlob, newestMtime, parseOsRelease, readText, underRoot } from './linux-files';
+import { exists, existsGlob, newestMtime, parseOsRelease, readText, underRoot } from './linux-files';
+import { parseCupsPrintersConf, parseLpstatDevices, type PrinterFacts } from './print-to-file';
 import { ProbeError, type AntivirusFacts, type ComplianceProbes, type OsFacts, type UpdateFacts } from './probes';
-import { execFileRunner, type CommandRunner } from './run-command';
+import { execFileRunner, posixProbeEnv, type CommandRunner } from './run-command';
 import { tcpConnect } from './tcp-connect';
 
 export interface LinuxProbeOptions {
@@ -19,7 +20,17 @@ export interface LinuxProbeOptions {
   groups?: number[];
   now?: () => Date;
   commandTimeoutMs?: number;
+  /** The programs the probes run, by absolute path (never looked up on PATH); tests may point them elsewhere. */
+  programs?: Partial<LinuxPrograms>;
 }
+
+export interface LinuxPrograms {
+  aptGet: string;
+  dpkgQuery: string;
+  lpstat: string;
+}
+
+export const linuxPrograms: LinuxPrograms = { aptGet: '/usr/bin/apt-get', dpkgQuery: '/usr/bin/dpkg-query', lpstat: '/usr/bin/lpstat' };
 
 const dayMs = 24 * 60 * 60 * 1000;
 const ageDays = (from: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - from.getTime()) / dayMs));
@@ -31,8 +42,9 @@ export function linuxProbes(options: LinuxProbeOptions = {}): ComplianceProbes {
   const now = options.now ?? (() => new Date());
   // Old counter PCs under load: apt-get -s can take tens of seconds; a timeout is `error`, never a pass.
   const timeoutMs = options.commandTimeoutMs ?? 60_000;
+  const programs = { ...linuxPrograms, ...options.programs };
   let packages: Promise<string[]> | null = null;
-  const installed = () => (packages ??= dpkgPackages(run, options.dpkgAdminDir, timeoutMs));
+  const installed = () => (packages ??= dpkgPackages(run, programs.dpkgQuery, options.dpkgAdminDir, timeoutMs));
 
   return {
     platform: 'linux',
@@ -51,7 +63,7 @@ export function linuxProbes(options: LinuxProbeOptions = {}): ComplianceProbes {
     },
     async updates(): Promise<UpdateFacts> {
       const lists = await newestMtime(underRoot(root, '/var/lib/apt/lists'), isReleaseFile);
-      const simulation = await run('apt-get', ['-s', '-o', 'Debug::NoLocking=1', 'dist-upgrade'], { env: { LANG: 'C', LC_ALL: 'C', LANGUAGE: 'C' }, timeoutMs });
+      const simulation = await run(programs.aptGet, ['-s', '-o', 'Debug::NoLocking=1', 'dist-upgrade'], { env: { ...posixProbeEnv }, timeoutMs });
       return { kind: 'apt', pendingSecurityUpdates: countPendingSecurityUpdates(simulation), packageListsAgeDays: lists ? ageDays(lists, now()) : null };
     },
     async os(): Promise<OsFacts> {
@@ -73,8 +85,20 @@ export function linuxProbes(options: LinuxProbeOptions = {}): ComplianceProbes {
       const adminGids = parseAdminGroups((await readText(underRoot(root, '/etc/group'))) ?? '');
       return { administrator: groups.some((gid) => adminGids.includes(gid)) };
     },
+    printers: () => cupsPrinters(root, programs.lpstat, run, timeoutMs),
     connect: tcpConnect,
   };
+}
+
+/**
+ * CUPS queues and their device URIs: printers.conf when readable (it is root's), else `lpstat -v`.
+ * Neither printers.conf nor lpstat: no CUPS, no printers. lpstat failing (no scheduler) is `error`.
+ */
+async function cupsPrinters(root: string, lpstat: string, run: CommandRunner, timeoutMs: number): Promise<PrinterFacts[]> {
+  const conf = await readText(underRoot(root, '/etc/cups/printers.conf'));
+  if (conf !== null) return parseCupsPrintersConf(conf);
+  if (!(await exists(lpstat))) return [];
+  return parseLpstatDevices(await run(lpstat, ['-v'], { env: { ...posixProbeEnv }, timeoutMs }));
 }
 
 /** Process names from /proc: comm (the kernel's 15-character name) and the base name of argv[0]. */
@@ -100,9 +124,9 @@ async function processNames(proc: string): Promise<string[]> {
   return [...names];
 }
 
-async function dpkgPackages(run: CommandRunner, adminDir: string | undefined, timeoutMs: number): Promise<string[]> {
+async function dpkgPackages(run: CommandRunner, dpkgQuery: string, adminDir: string | undefined, timeoutMs: number): Promise<string[]> {
   const args = [...(adminDir ? [`--admindir=${adminDir}`] : []), '-W', '-f', '${Package}\\t${db:Status-Abbrev}\\n'];
-  const out = await run('dpkg-query', args, { env: { LANG: 'C', LC_ALL: 'C' }, timeoutMs });
+  const out = await run(dpkgQuery, args, { env: { ...posixProbeEnv }, timeoutMs });
   return out
     .split('\n')
     .map((line) => line.split('\t'))

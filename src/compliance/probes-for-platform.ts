@@ -4,9 +4,9 @@ import { tcpConnect } from './tcp-connect';
 import { windowsProbes } from './windows-probes';
 
 /** The real probes of the machine this runs on; other platforms answer `error` for every OS check. */
-export function probesForPlatform(platform: NodeJS.Platform = process.platform, env: Record<string, string | undefined> = process.env): ComplianceProbes {
+export function probesForPlatform(platform: NodeJS.Platform = process.platform, windows: { windowsDir?: string } = {}): ComplianceProbes {
   if (platform === 'linux') return linuxProbes();
-  if (platform === 'win32') return windowsProbes({ env });
+  if (platform === 'win32') return windowsProbes(windows);
   const unsupported = () => Promise.reject(new ProbeError('platform-not-supported'));
   return {
     platform: platform === 'darwin' ? 'darwin' : 'other',
@@ -20,6 +20,7 @@ export function probesForPlatform(platform: NodeJS.Platform = process.platform, 
     os: unsupported,
     browsers: unsupported,
     account: unsupported,
+    printers: unsupported,
     connect: tcpConnect,
   };
 }

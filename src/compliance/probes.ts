@@ -1,3 +1,4 @@
+import type { PrinterFacts } from './print-to-file';
 import type { CompliancePlatform } from './types';
 
 /**
@@ -23,6 +24,8 @@ export interface ComplianceProbes {
   os(): Promise<OsFacts>;
   browsers(): Promise<BrowserFacts[]>;
   account(): Promise<AccountFacts>;
+  /** The OS's printers with their port (Windows) or device URI (CUPS); empty where no print system is installed. */
+  printers(): Promise<PrinterFacts[]>;
   /** Opens a TCP connection and closes it at once: nothing is sent. */
   connect(host: string, port: number, timeoutMs: number): Promise<ConnectResult>;
 }
@@ -98,6 +101,7 @@ export function memoizeProbes(probes: ComplianceProbes): ComplianceProbes {
     os: () => once('os', () => probes.os()),
     browsers: () => once('browsers', () => probes.browsers()),
     account: () => once('account', () => probes.account()),
+    printers: () => once('printers', () => probes.printers()),
     connect: (host, port, timeoutMs) => probes.connect(host, port, timeoutMs),
   };
 }

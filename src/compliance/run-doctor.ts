@@ -1,4 +1,5 @@
 import type { CompliancePolicy } from '../policy/compliance-schema';
+import type { PrintingMode } from '../policy/printing';
 import { checkDefinitions, type CheckDefinition } from './checks';
 import { memoizeProbes, ProbeError, type ComplianceProbes } from './probes';
 import { evidenceSchema } from './report-schema';
@@ -13,6 +14,8 @@ export interface DoctorOptions {
   /** Longest any one check may take before it counts as `error` (network-zone gets its own timeout on top). */
   checkTimeoutMs?: number;
   checks?: readonly CheckDefinition[];
+  /** The kiosk policy's printing.mode (print-to-file check); the policy default `silent` when not given. */
+  printingMode?: PrintingMode;
 }
 
 export const defaultCheckTimeoutMs = 90_000;
@@ -30,7 +33,7 @@ export async function runDoctor(options: DoctorOptions): Promise<ComplianceRepor
   const checks = await Promise.all(
     definitions.map(async (check): Promise<CheckResult> => {
       const limit = (options.checkTimeoutMs ?? defaultCheckTimeoutMs) + (check.id === 'network-zone' ? options.policy.networkZone.timeoutMs : 0);
-      const outcome = await withTimeout(limit, () => check.run({ probes, policy: options.policy, now: started }));
+      const outcome = await withTimeout(limit, () => check.run({ probes, policy: options.policy, now: started, printingMode: options.printingMode ?? 'silent' }));
       const evidence = evidenceSchema.safeParse(outcome.evidence);
       const safe: CheckOutcome = evidence.success ? outcome : { status: 'error', evidence: { reason: 'evidence-rejected' } };
       return { id: check.id, status: safe.status, severity: safe.severity ?? check.severity, title: check.title, evidence: safe.evidence, remediation: check.remediation };

@@ -11,6 +11,8 @@ const nameList = z
 
 const flag = z.union([z.number().int(), z.boolean(), z.null()]).transform((value) => (value === null ? null : value === true || value === 1 ? true : value === false || value === 0 ? false : true));
 
+const printer = z.object({ name: z.string(), port: z.string().nullable().transform((port) => port ?? '') });
+
 const browser = z.object({ installed: z.boolean(), settings: z.record(z.string(), flag) }).nullable();
 
 export const windowsOutputSchema = z.object({
@@ -30,6 +32,12 @@ export const windowsOutputSchema = z.object({
   updates: z.object({ lastSecurityUpdate: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/).nullable(), serviceStartType: z.string() }).nullable(),
   browsers: z.object({ chrome: browser, edge: browser, chromium: browser, firefox: browser }).nullable(),
   account: z.object({ administrator: z.boolean() }).nullable(),
+  // Absent in documents from before the print-to-file check: that check is then `error`.
+  printers: z
+    .union([z.array(printer), printer, z.null()])
+    .transform((value) => (value === null ? [] : Array.isArray(value) ? value : [value]))
+    .nullable()
+    .optional(),
 });
 
 export type WindowsOutput = z.infer<typeof windowsOutputSchema>;

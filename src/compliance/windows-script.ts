@@ -59,6 +59,7 @@ Section 'browsers' {
     firefox = @{ installed = (Test-Path ($app + 'firefox.exe')); settings = (& $read 'HKLM:\\SOFTWARE\\Policies\\Mozilla\\Firefox' @('PasswordManagerEnabled','OfferToSaveLogins')) }
   }
 }
+Section 'printers' { ,@(Get-CimInstance Win32_Printer | ForEach-Object { @{ name = [string]$_.Name; port = [string]$_.PortName } }) }
 Section 'account' {
   $id = [Security.Principal.WindowsIdentity]::GetCurrent()
   $elevated = (New-Object Security.Principal.WindowsPrincipal $id).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)

@@ -155,12 +155,23 @@ export interface ChannelResults {
 
 /**
  * The site view's own channel: the sandboxed site preload (main/ipc/site-preload.ts) sends one
- * argument-less print request, fire and forget (the page learns nothing back). Accepted only from the
- * open site view (src/shell/ipc-sender.ts), with no arguments, and rate-limited (src/shell/printing.ts).
+ * print request, fire and forget (the page learns nothing back). Its one argument is whether the
+ * requesting frame had transient user activation, read in the preload's isolated world (the page
+ * passes nothing). Accepted only from the open site view (src/shell/ipc-sender.ts), with exactly that
+ * boolean, and rate-limited (src/shell/printing.ts).
  */
 export const SITE_PRINT_CHANNEL = 'site:print' as const;
-export const siteRequestSchemas = { [SITE_PRINT_CHANNEL]: none } as const;
+export const siteRequestSchemas = { [SITE_PRINT_CHANNEL]: z.tuple([z.boolean()]) } as const;
 export type SiteChannel = keyof typeof siteRequestSchemas;
+export type SiteArgs<C extends SiteChannel> = z.infer<(typeof siteRequestSchemas)[C]>;
+
+/**
+ * The site preload's synchronous backstop: sent (sendSync, no arguments) from every `beforeprint` in
+ * the site view, before the engine asks for the OS print dialog. Main answers at once when the print
+ * is its own (webContents.print); otherwise it stops the page's renderer before answering, so the
+ * dialog never opens (main/ipc/site-print-gate.ts).
+ */
+export const SITE_PRINT_STARTING_CHANNEL = 'site:print-starting' as const;
 
 /** The one main → UI push channel. */
 export const STATUS_CHANNEL = 'kiosk:status' as const;

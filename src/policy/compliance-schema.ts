@@ -15,6 +15,7 @@ export const complianceCheckIds = [
   'chat-apps',
   'network-zone',
   'kiosk-account',
+  'print-to-file',
 ] as const;
 export type ComplianceCheckId = (typeof complianceCheckIds)[number];
 
@@ -61,6 +62,13 @@ function uniqueList<T extends z.ZodType<string>>(item: T) {
 export const complianceSchema = z
   .strictObject({
     outOfServiceOn: uniqueList(checkId).describe('Check ids whose FAIL takes the kiosk out of service.'),
+    errorAsFailAfter: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('An outOfServiceOn check that answers ERROR on this many runs in a row counts as FAIL (default 3): a probe broken on purpose must not keep the kiosk in service.'),
     remoteAccess: z.strictObject({
       allow: uniqueList(plainName).describe('Approved remote-access tools by catalogue id or exact name (e.g. rustdesk); the rest fail.'),
     }),
@@ -88,6 +96,9 @@ export const complianceSchema = z
   .describe('Compliance doctor (public-kiosk doctor): thresholds and which failures take the kiosk out of service. / Kiểm tra tuân thủ.');
 
 export type CompliancePolicy = z.infer<typeof complianceSchema>;
+
+/** compliance.errorAsFailAfter when the policy does not set it. */
+export const defaultErrorAsFailAfter = 3;
 
 /** Compiled-in defaults (the bundled default.yaml repeats them with comments). */
 export const complianceDefaults: CompliancePolicy = {

@@ -10,7 +10,7 @@ export type PrintAction =
   | { action: 'print'; options: { silent: true; deviceName?: string } }
   | { action: 'dialog'; options: { silent: false } }
   | { action: 'notice'; notice: 'print-off' }
-  | { action: 'ignore'; why: 'rate-limited' | 'printing' };
+  | { action: 'ignore'; why: 'rate-limited' | 'printing' | 'no-user-activation' };
 
 /** One request per this many ms: a page calling print() in a loop gets one page printed, not a ream. */
 export const PRINT_MIN_INTERVAL_MS = 5_000;
@@ -41,7 +41,13 @@ export class PrintLimiter {
   }
 }
 
-export function decidePrint(printing: Policy['printing'], limiter: PrintLimiter, now: number): PrintAction {
+/**
+ * `activated`: the requesting frame had transient user activation (a click or key press just before).
+ * A silent job needs it — without it a page could print a ream from script, no citizen asking — and
+ * is checked before the limiter, so script-made requests cannot use up the citizen's allowance.
+ */
+export function decidePrint(printing: Policy['printing'], limiter: PrintLimiter, now: number, activated = true): PrintAction {
+  if (printing.mode === 'silent' && !activated) return { action: 'ignore', why: 'no-user-activation' };
   // Off answers every request with the notice (throttled all the same, so it cannot flood the UI).
   const taken = limiter.take(now);
   if (taken !== 'ok') return { action: 'ignore', why: taken };

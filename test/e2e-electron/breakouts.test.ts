@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printPaths, runPrintPath } from '../support/print-paths';
 import { startBreakoutSite, type BreakoutSite } from './support/breakout-site';
 import { api, launchKiosk, testPolicy, waitForStatus, type KioskRun } from './support/kiosk';
 
@@ -140,6 +141,25 @@ describe('breakouts from a citizen site view (printing silent)', () => {
 });
 
 describe('printing off', () => {
+  it('no script path reaches the native print: window.print and execCommand(\'print\') in every kind of frame (test/support/print-paths.ts)', async () => {
+    const kiosk = await launchKiosk(withPrinting('off'));
+    try {
+      const page = await openSite(kiosk);
+      const started: string[] = [];
+      for (const [name, code] of Object.entries(printPaths)) {
+        // A fresh document per path: the paths count frames from zero.
+        await page.reload();
+        await page.waitForLoadState();
+        const result = await page.evaluate<{ beforeprint: number }>(runPrintPath(code));
+        if (result.beforeprint !== 0) started.push(name);
+      }
+      expect(started).toEqual([]);
+      await waitForStatus(kiosk.ui, (s) => s.notice?.kind === 'print-off');
+    } finally {
+      await kiosk.close();
+    }
+  });
+
   it('window.print() and Ctrl+P print nothing and show the notice', async () => {
     const kiosk = await launchKiosk(withPrinting('off'));
     try {

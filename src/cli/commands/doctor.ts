@@ -26,7 +26,7 @@ export function parseOnly(text: string | undefined): ComplianceCheckId[] | undef
 export function createDoctorCommand(probes: () => ComplianceProbes): Command {
   return {
     words: ['doctor'],
-    summary: 'Check this computer against the directive: remote-access tools, antivirus, updates, OS support, browser passwords, chat apps, network zone, kiosk account.',
+    summary: 'Check this computer against the directive: remote-access tools, antivirus, updates, OS support, browser passwords, chat apps, network zone, kiosk account, print-to-file printers.',
     usage: 'doctor [--json] [--only ID[,ID...]] [--policy FILE]',
     options: { ...jsonOption, ...policyOption, only: { type: 'string' } },
     optionHelp: { ...jsonOptionHelp, ...policyOptionHelp, only: `Run only these checks (comma-separated): ${checkIds.join(', ')}.` },
@@ -43,7 +43,7 @@ export function createDoctorCommand(probes: () => ComplianceProbes): Command {
       if (positionals.length > 0) throw new UsageError('doctor takes no arguments (see --help)');
       const only = parseOnly(stringOption(values, 'only'));
       const { policy } = policyForCli(values, io);
-      const report = await runDoctor({ probes: probes(), policy: policy.compliance, ...(only ? { only } : {}) });
+      const report = await runDoctor({ probes: probes(), policy: policy.compliance, printingMode: policy.printing.mode, ...(only ? { only } : {}) });
       io.stdout.write(values.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report));
       return report.checks.some((check) => check.status === 'fail' || check.status === 'error') ? ExitCode.failed : ExitCode.ok;
     },

@@ -15,16 +15,17 @@ function make(siteId: number | null = SITE) {
 }
 
 describe('the site channel gate', () => {
-  it('has exactly one channel, the argument-less print request', () => {
+  it('has exactly one channel, the print request with its one user-activation flag', () => {
     expect(siteChannels).toEqual(['site:print']);
-    expect(siteRequestSchemas['site:print'].safeParse([]).success).toBe(true);
+    expect(siteRequestSchemas['site:print'].safeParse([true]).success).toBe(true);
+    expect(siteRequestSchemas['site:print'].safeParse([]).success).toBe(false);
   });
 
-  it('passes a request without arguments from any frame of the open site view', () => {
+  it('passes a request and its activation flag from any frame of the open site view', () => {
     const { dispatch, printed, refused } = make();
-    dispatch('site:print', top, []);
-    dispatch('site:print', subFrame, []);
-    expect(printed).toHaveBeenCalledTimes(2);
+    dispatch('site:print', top, [true]);
+    dispatch('site:print', subFrame, [false]);
+    expect(printed.mock.calls).toEqual([[true], [false]]);
     expect(refused).not.toHaveBeenCalled();
   });
 
@@ -35,7 +36,7 @@ describe('the site channel gate', () => {
     ['any sender while no site view is open', top, null],
   ])('refuses %s', (_label, event, siteId) => {
     const { dispatch, printed, refused } = make(siteId);
-    dispatch('site:print', event, []);
+    dispatch('site:print', event, [true]);
     expect(printed).not.toHaveBeenCalled();
     expect(refused).toHaveBeenCalledWith(expect.objectContaining({ why: 'untrusted-sender' }));
   });
@@ -44,9 +45,11 @@ describe('the site channel gate', () => {
     const { dispatch, printed, refused } = make();
     dispatch('site:print', top, [{ silent: false }]);
     dispatch('site:print', top, ['Microsoft Print to PDF']);
+    dispatch('site:print', top, [true, 'Microsoft Print to PDF']);
+    dispatch('site:print', top, []);
     dispatch('kiosk:end-session', top, []);
     dispatch('__proto__', top, []);
     expect(printed).not.toHaveBeenCalled();
-    expect(refused.mock.calls.map(([r]) => (r as { why: string }).why)).toEqual(['invalid-arguments', 'invalid-arguments', 'unknown-channel', 'unknown-channel']);
+    expect(refused.mock.calls.map(([r]) => (r as { why: string }).why)).toEqual(['invalid-arguments', 'invalid-arguments', 'invalid-arguments', 'invalid-arguments', 'unknown-channel', 'unknown-channel']);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { complianceAuditRecord } from '../../../src/compliance/audit-record';
 import { checkDefinitions } from '../../../src/compliance/checks';
+import { testPolicy } from '../../src/shell/policy-fixture';
 import type { CheckStatus, ComplianceReport } from '../../../src/compliance/types';
 import { makeShell, settle } from './harness';
 
@@ -18,7 +20,7 @@ describe('kiosk: the compliance doctor', () => {
     await k.start(null);
     await settle();
     expect(k.complianceRecords).toHaveLength(1);
-    expect(k.complianceRecords[0]).toMatchObject({ type: 'compliance', platform: 'linux', counts: { pass: 7, warn: 1, fail: 0 } });
+    expect(k.complianceRecords[0]).toMatchObject({ type: 'compliance', platform: 'linux', counts: { pass: 8, warn: 1, fail: 0 } });
     expect(k.window.last?.state).toBe('welcome');
   });
 
@@ -40,6 +42,30 @@ describe('kiosk: the compliance doctor', () => {
     expect(k.complianceRecords[0]!.counts).toMatchObject({ fail: 1, error: 1 });
     expect(k.outOfService).toEqual([]);
     expect(k.window.last?.state).toBe('welcome');
+  });
+
+  it('an outOfServiceOn check answering error on errorAsFailAfter runs in a row (default 3, earlier runs from the audit log) counts as its fail', async () => {
+    const earlier = (status: CheckStatus) => complianceAuditRecord(report({ 'network-zone': status, 'chat-apps': 'error' }));
+    // Two earlier errors (before two relaunches) and this one: three in a row.
+    const k = makeShell({ complianceReports: [report({ 'network-zone': 'error', 'chat-apps': 'error' })], previousComplianceRuns: [earlier('error'), earlier('error'), earlier('pass')] });
+    await k.start(null);
+    await settle();
+    expect(k.window.last).toMatchObject({ state: 'out-of-service', outOfService: { reason: 'compliance' } });
+    expect(k.compliance?.view()).toMatchObject({ outOfService: ['network-zone'] });
+    expect(k.log.join('\n')).toContain('network-zone answered error 3 runs in a row');
+    // A pass between the errors starts the count again; chat-apps is not in outOfServiceOn.
+    const broken = makeShell({ complianceReports: [report({ 'network-zone': 'error', 'chat-apps': 'error' })], previousComplianceRuns: [earlier('error'), earlier('pass'), earlier('error')] });
+    await broken.start(null);
+    await settle();
+    expect(broken.outOfService).toEqual([]);
+    expect(broken.window.last?.state).toBe('welcome');
+  });
+
+  it('errorAsFailAfter from the policy: 1 makes a single error a fail', async () => {
+    const k = makeShell({ policy: testPolicy((p) => void (p.compliance.errorAsFailAfter = 1)), complianceReports: [report({ 'remote-access': 'error' })] });
+    await k.start(null);
+    await settle();
+    expect(k.outOfService).toEqual(['compliance']);
   });
 
   it('after the shift wipe (relaunched kiosk, start-up wipe done) it runs again: a tool installed during the day takes the kiosk out', async () => {

@@ -29,6 +29,8 @@ export interface HarnessInit {
   machinePolicy?: MachinePolicyPort | null;
   /** Doctor runs answer these reports in turn (the last one repeats); absent: no doctor. */
   complianceReports?: ComplianceReport[];
+  /** The audit log's earlier compliance records, newest first. */
+  previousComplianceRuns?: ComplianceAuditRecord[];
   /** The shift wiper's clipboard clear fails. */
   clipboardFails?: boolean;
 }
@@ -97,6 +99,7 @@ export function makeShell(init: HarnessInit = {}) {
       ? {
           runDoctor: async () => (reports.length > 1 ? reports.shift()! : reports[0]!),
           append: async (record) => void complianceRecords.push(record),
+          previousRuns: async () => init.previousComplianceRuns ?? [],
         }
       : null,
   });

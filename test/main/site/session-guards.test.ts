@@ -28,6 +28,28 @@ describe('installSessionGuards', () => {
     expect(ask('notifications', 'https://chat.zalo.me/')).toBe(false);
   });
 
+  it('judges a subframe permission request by its top-level page too, and refuses one whose top level is unknown', () => {
+    const { session } = installed();
+    const ask = (contents: unknown, requestingUrl: string, isMainFrame?: boolean) => {
+      let answer: boolean | undefined;
+      session.permissionRequest?.(contents, 'media', (granted) => (answer = granted), isMainFrame === undefined ? { requestingUrl } : { requestingUrl, isMainFrame });
+      return answer;
+    };
+    const page = (url: string) => ({ getURL: () => url });
+    const frame = 'https://thutuc.dichvucong.gov.vn/call';
+    expect(ask(page('https://thutuc.dichvucong.gov.vn/'), frame, false)).toBe(true);
+    // The policy names the frame's host, not the page that embeds it: a hostile page framing the call.
+    expect(ask(page('https://evil.example/'), frame, false)).toBe(false);
+    expect(ask(page('https://dichvucong.gov.vn/'), frame, false)).toBe(false);
+    expect(ask(null, frame, false)).toBe(false);
+    expect(ask({}, frame, false)).toBe(false);
+    expect(ask(page(''), frame, false)).toBe(false);
+    expect(ask({ getURL: () => { throw new Error('destroyed'); } }, frame, false)).toBe(false);
+    // Not saying which frame it is counts as a subframe.
+    expect(ask(page('https://evil.example/'), frame)).toBe(false);
+    expect(ask(page('https://thutuc.dichvucong.gov.vn/'), frame)).toBe(true);
+  });
+
   it('answers permission checks from the policy, including the embedding page', () => {
     const { session } = installed();
     const check = (permission: string, origin: string, embeddingOrigin?: string) =>

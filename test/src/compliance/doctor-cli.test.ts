@@ -38,6 +38,7 @@ function fakeProbes(overrides: Partial<ComplianceProbes> = {}): ComplianceProbes
     os: () => Promise.resolve({ key: 'debian-12', product: 'Debian', version: '12' }),
     browsers: () => Promise.resolve([]),
     account: () => Promise.resolve({ administrator: false }),
+    printers: () => Promise.resolve([{ name: 'HP LaserJet M404', port: 'usb://HP/LaserJet' }]),
     connect: (_host: string, port: number) => Promise.resolve(port === 445 ? ('refused' as const) : ('connected' as const)),
     ...overrides,
   };
@@ -78,6 +79,7 @@ describe('public-kiosk doctor', () => {
       ['chat-apps', 'pass'],
       ['network-zone', 'pass'],
       ['kiosk-account', 'pass'],
+      ['print-to-file', 'pass'],
     ]);
     expect(Object.keys(report.checks[0]!)).toEqual(['id', 'status', 'severity', 'title', 'evidence', 'remediation']);
   });

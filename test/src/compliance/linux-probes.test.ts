@@ -98,14 +98,15 @@ describe('Linux probes, for real', () => {
   });
 
   it('os-updates: real apt-get -s with LANG=C; stale or missing package lists are error, never pass', async () => {
-    const calls: { args: readonly string[]; env?: Record<string, string> }[] = [];
+    const calls: { file: string; args: readonly string[]; env?: Record<string, string> }[] = [];
     const spy: CommandRunner = async (file, args, options) => {
-      calls.push({ args, ...(options.env ? { env: options.env } : {}) });
+      calls.push({ file, args, ...(options.env ? { env: options.env } : {}) });
       return execFileRunner(file, args, { ...options, timeoutMs: 120_000 });
     };
     const missing = await runDoctor({ probes: probes({ run: spy }), policy: policy(), only: ['os-updates'], checkTimeoutMs: 120_000 });
     expect(missing.checks[0]).toMatchObject({ status: 'error', evidence: { reason: 'package-lists-stale', packageListsAgeDays: null } });
-    expect(calls[0]).toMatchObject({ args: ['-s', '-o', 'Debug::NoLocking=1', 'dist-upgrade'], env: { LANG: 'C', LC_ALL: 'C' } });
+    // By absolute path, with the C locale and a fixed PATH only: nothing of this process's environment.
+    expect(calls[0]).toEqual({ file: '/usr/bin/apt-get', args: ['-s', '-o', 'Debug::NoLocking=1', 'dist-upgrade'], env: { LANG: 'C', LC_ALL: 'C', LANGUAGE: 'C', PATH: '/usr/sbin:/usr/bin:/sbin:/bin' } });
     expect(missing.checks[0]!.evidence.pendingSecurityUpdates).toEqual(expect.any(Number));
     root.write('var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease', 'x', 40);
     const stale = await runDoctor({ probes: probes({ run: () => Promise.resolve('') }), policy: policy(), only: ['os-updates'] });

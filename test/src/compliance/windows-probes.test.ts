@@ -6,7 +6,7 @@ import { probesForPlatform } from '../../../src/compliance/probes-for-platform';
 import { runDoctor } from '../../../src/compliance/run-doctor';
 import type { CommandRunner } from '../../../src/compliance/run-command';
 import { decodeProductState, windowsOsKey } from '../../../src/compliance/windows-output';
-import { parseWindowsOutput, powershellPath, windowsProbes } from '../../../src/compliance/windows-probes';
+import { parseWindowsOutput, powershellEnvironment, powershellPath, windowsDirectory, windowsProbes } from '../../../src/compliance/windows-probes';
 import { encodeCommand, windowsProbeScript } from '../../../src/compliance/windows-script';
 import { complianceDefaults } from '../../../src/policy/compliance-schema';
 
@@ -105,17 +105,41 @@ describe('Windows probes on recorded PowerShell documents', () => {
       const report = await runDoctor({ probes: windowsProbes({ run }), policy, now, checkTimeoutMs: 200 });
       const statuses = report.checks.filter((c) => c.id !== 'network-zone').map((c) => c.status);
       expect(new Set(statuses)).toEqual(new Set(['error']));
-      expect(statuses).toHaveLength(7);
+      expect(statuses).toHaveLength(8);
     }
   });
 
   it('probesForPlatform("win32") on a machine without PowerShell (as under Wine): every Windows check is error', async () => {
-    const probes = probesForPlatform('win32', { SystemRoot: '/nonexistent-windows' });
+    const probes = probesForPlatform('win32', { windowsDir: '/nonexistent-windows' });
     const report = await runDoctor({ probes, policy, now });
     for (const check of report.checks.filter((c) => c.id !== 'network-zone')) {
       expect(check, check.id).toMatchObject({ status: 'error', evidence: { reason: 'powershell-unavailable' } });
     }
-    expect(powershellPath({})).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+    expect(powershellPath('C:\\Windows')).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+  });
+
+  it('PowerShell comes from the Windows folder the OS names, with a fixed PATH and module path, whatever the environment says', async () => {
+    expect(windowsDirectory((p) => (p === '\\\\?\\GLOBALROOT\\SystemRoot' ? '\\\\?\\D:\\WINNT' : 'wrong'))).toBe('D:\\WINNT');
+    expect(windowsDirectory(() => 'C:\\Windows')).toBe('C:\\Windows');
+    expect(windowsDirectory(() => '\\\\server\\share\\Windows')).toBe('C:\\Windows');
+    expect(windowsDirectory(() => { throw new Error('ENOENT'); })).toBe('C:\\Windows');
+    // Not Windows here: the resolver fails and the fixed default is used, never %SystemRoot%.
+    expect(windowsDirectory()).toBe('C:\\Windows');
+    const planted = { SystemRoot: 'C:\\Users\\kiosk\\fake', windir: 'C:\\Users\\kiosk\\fake', PATH: 'C:\\Users\\kiosk\\bin', PSModulePath: 'C:\\Users\\kiosk\\mods', ComSpec: 'x.exe', TEMP: 'C:\\Users\\kiosk\\AppData\\Local\\Temp', NODE_OPTIONS: '--require x' };
+    const calls: { file: string; env?: Record<string, string> }[] = [];
+    const run: CommandRunner = (file, _args, options) => (calls.push({ file, ...(options.env ? { env: options.env } : {}) }), Promise.resolve(fixture('windows-11-25h2-compliant.json')));
+    await windowsProbes({ run, env: planted }).account();
+    expect(calls[0]!.file).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+    expect(calls[0]!.env).toEqual(powershellEnvironment('C:\\Windows', planted));
+    expect(calls[0]!.env).toEqual({
+      SystemRoot: 'C:\\Windows',
+      windir: 'C:\\Windows',
+      SystemDrive: 'C:',
+      ComSpec: 'C:\\Windows\\System32\\cmd.exe',
+      PATH: 'C:\\Windows\\System32;C:\\Windows;C:\\Windows\\System32\\Wbem;C:\\Windows\\System32\\WindowsPowerShell\\v1.0',
+      PSModulePath: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\Modules',
+      TEMP: 'C:\\Users\\kiosk\\AppData\\Local\\Temp',
+    });
   });
 
   it('decodes Security Center product states and OS keys', () => {

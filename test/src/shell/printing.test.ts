@@ -10,6 +10,14 @@ describe('decidePrint', () => {
     expect(decidePrint({ mode: 'off', printer: '' }, new PrintLimiter(), 0)).toEqual({ action: 'notice', notice: 'print-off' });
   });
 
+  it('silent needs transient user activation in the requesting frame; the refusal takes no slot', () => {
+    const limiter = new PrintLimiter();
+    const silent = { mode: 'silent' as const, printer: '' };
+    expect(decidePrint(silent, limiter, 0, false)).toEqual({ action: 'ignore', why: 'no-user-activation' });
+    expect(decidePrint(silent, limiter, 1, true).action).toBe('print');
+    expect(decidePrint({ mode: 'off', printer: '' }, new PrintLimiter(), 0, false)).toEqual({ action: 'notice', notice: 'print-off' });
+  });
+
   it(`one request per ${PRINT_MIN_INTERVAL_MS / 1000} s, none while a job is out, at most ${PRINTS_PER_SESSION} per session`, () => {
     const limiter = new PrintLimiter();
     const silent = { mode: 'silent' as const, printer: '' };
