@@ -14,6 +14,7 @@ export function buildIpcHandlers(shell: KioskShell, staff: StaffDesk): IpcHandle
     'kiosk:still-here': async () => shell.stillHere(),
     'kiosk:navigate': async (action) => shell.navigate(action),
     'kiosk:set-language': async (language) => shell.setLanguage(language),
+    'kiosk:zoom': async (action) => shell.zoom(action),
     'kiosk:staff-panel': async (open) => shell.setStaffPanelOpen(open),
     'staff:sign-in': (staffId, secret, otp) => staff.signIn(staffId, secret, otp),
     'staff:sign-out': async () => staff.signOut(),

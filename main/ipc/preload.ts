@@ -18,6 +18,7 @@ const api: KioskApi = {
   stillHere: () => invoke('kiosk:still-here'),
   navigate: (action) => invoke('kiosk:navigate', action),
   setLanguage: (language) => invoke('kiosk:set-language', language),
+  zoom: (action) => invoke('kiosk:zoom', action),
   staffSignIn: (staffId, secret, otp) => invoke('staff:sign-in', staffId, secret, otp),
   staffSignOut: () => invoke('staff:sign-out'),
   forceWipe: () => invoke('staff:force-wipe'),

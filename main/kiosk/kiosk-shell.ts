@@ -24,7 +24,7 @@ export type ControllerPort = Pick<
 export interface KioskShellDeps {
   policy(): Policy | null;
   controller: ControllerPort | null;
-  views: Pick<SiteViewManager, 'open' | 'close' | 'setVisible' | 'navigate' | 'siteInfo' | 'openSessionId' | 'print' | 'printers'> | null;
+  views: Pick<SiteViewManager, 'open' | 'close' | 'setVisible' | 'navigate' | 'zoom' | 'siteInfo' | 'openSessionId' | 'print' | 'printers'> | null;
   window: Pick<KioskWindowPort, 'sendStatus' | 'focusUi'>;
   /** Before the first page loads: canaries remembered and planted. A failure takes the kiosk out of service. */
   prepareSession(session: CitizenSession, view: ReturnType<SiteViewManager['open']>): Promise<void>;
@@ -125,6 +125,14 @@ export class KioskShell {
     const home = session ? this.deps.policy()?.services[session.serviceIndex ?? 0]?.url : undefined;
     if (!home || !this.deps.views?.navigate(action, home)) return { ok: false, reason: 'failed', message: 'no-session' };
     this.activity();
+    return { ok: true };
+  }
+
+  /** A− / 100% / A+ in the toolbar: only the site view zooms; the status push announces the new size. */
+  zoom(action: 'in' | 'out' | 'reset'): ActionResult {
+    if (!this.deps.controller?.session() || !this.deps.views?.zoom(action)) return { ok: false, reason: 'failed', message: 'no-session' };
+    this.activity();
+    this.refresh();
     return { ok: true };
   }
 

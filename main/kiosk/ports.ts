@@ -25,6 +25,8 @@ export interface SiteContentsExtras {
   getPrintersAsync(): Promise<{ name: string }[]>;
   isLoading(): boolean;
   reload(): void;
+  /** Zoom of this view only (1 = 100 %); Chromium keeps it per origin, so it is set again after each navigation. */
+  setZoomFactor(factor: number): void;
   readonly navigationHistory: { canGoBack(): boolean; canGoForward(): boolean; goBack(): void; goForward(): void };
 }
 

@@ -3,6 +3,7 @@ import type { KioskStatus } from '../../src/ipc/contract';
 import type { Policy } from '../../src/policy/schema';
 import type { Cancelable } from '../../src/schedule/clock';
 import { isStaffShortcut } from '../../src/shell/shortcuts';
+import { nextZoom, zoomShortcut, ZOOM_DEFAULT_PERCENT, type ZoomAction } from '../../src/shell/zoom';
 import { siteViewBounds, UI_TOOLBAR_HEIGHT_PX } from '../../src/shell/view-layout';
 import type { ContentVerdict } from '../../src/shell/download-content';
 import { attachContentsGuards } from '../site/contents-guards';
@@ -48,6 +49,8 @@ interface OpenView {
   sessionId: string;
   view: SiteViewHandle;
   downloads: ActiveDownloads;
+  /** Per view: a new session's view starts at 100 %. */
+  zoomPercent: number;
 }
 
 export class SiteViewManager {
@@ -86,6 +89,17 @@ export class SiteViewManager {
       event.preventDefault();
       if (input.type !== 'keyUp') deps.events.staffShortcut();
     });
+    // Ctrl+= / Ctrl+- / Ctrl+0 zoom the site; the page never sees them.
+    contents.on('before-input-event', (event, input) => {
+      const action = zoomShortcut(input);
+      if (action === undefined) return;
+      event.preventDefault();
+      if (input.type !== 'keyUp' && this.zoom(action)) deps.events.pageChanged();
+    });
+    // Chromium keeps zoom per origin: the citizen's choice follows them to the next site.
+    contents.on('did-navigate', () => {
+      if (this.current?.view === view && this.current.zoomPercent !== ZOOM_DEFAULT_PERCENT) contents.setZoomFactor(this.current.zoomPercent / 100);
+    });
     attachContentsGuards(view.contents, deps.policy, {
       blocked: (kind) => {
         if (kind === 'navigation' || kind === 'window-open') deps.events.notice({ kind: 'site-blocked' });
@@ -112,7 +126,7 @@ export class SiteViewManager {
     contents.on('before-mouse-event', (_event, mouse) => {
       if (mouse.type === 'mouseDown' || mouse.type === 'mouseWheel') deps.events.activity();
     });
-    this.current = { sessionId, view, downloads };
+    this.current = { sessionId, view, downloads, zoomPercent: ZOOM_DEFAULT_PERCENT };
     this.layout();
     return view;
   }
@@ -163,13 +177,23 @@ export class SiteViewManager {
     return true;
   }
 
+  /** Zooms the open site view a step (50–200 %) or back to 100 %; false when no view is open. */
+  zoom(action: ZoomAction): boolean {
+    const open = this.current;
+    if (!open) return false;
+    open.zoomPercent = nextZoom(open.zoomPercent, action);
+    open.view.contents.setZoomFactor(open.zoomPercent / 100);
+    return true;
+  }
+
   /** What the toolbar shows: the host and title only, never the full URL (no personal data). */
   siteInfo(): KioskStatus['site'] {
     const contents = this.current?.view.contents;
     if (!contents) return undefined;
     const host = URL.canParse(contents.getURL()) ? new URL(contents.getURL()).hostname : '';
     const history = contents.navigationHistory;
-    return { host, title: contents.getTitle(), canGoBack: history.canGoBack(), canGoForward: history.canGoForward(), loading: contents.isLoading() };
+    const zoomPercent = this.current?.zoomPercent ?? ZOOM_DEFAULT_PERCENT;
+    return { host, title: contents.getTitle(), canGoBack: history.canGoBack(), canGoForward: history.canGoForward(), loading: contents.isLoading(), zoomPercent };
   }
 
   private layout(): void {

@@ -4,6 +4,7 @@ import { icon } from '../icons.js';
 import type { Screen, ScreenContext } from '../screen.js';
 import { ShiftBanner } from './shift-banner.js';
 import { NavButtons, SiteInfo } from './site-bar.js';
+import { ZoomControls } from './zoom-controls.js';
 
 /**
  * In session the window shows only this toolbar strip; main places the site's own view below it.
@@ -17,6 +18,7 @@ export class SessionScreen implements Screen {
   private readonly nav: NavButtons;
   private readonly site = new SiteInfo();
   private readonly shiftBanner = new ShiftBanner();
+  private readonly zoomControls: ZoomControls;
   private readonly endButton: HTMLButtonElement;
   private readonly confirm: HTMLElement;
   private readonly yes: HTMLButtonElement;
@@ -24,19 +26,21 @@ export class SessionScreen implements Screen {
 
   constructor(private readonly ctx: ScreenContext) {
     this.nav = new NavButtons(ctx);
+    this.zoomControls = new ZoomControls(ctx);
     this.endButton = button({ kind: 'danger', class: 'btn-end', icon: icon('exit'), text: 'toolbar.end', onClick: () => this.ask() });
     this.yes = button({ kind: 'danger', class: 'btn-end-yes', text: 'end.confirm', onClick: () => this.end() });
     this.no = button({ kind: 'on-dark', class: 'btn-end-no', text: 'end.cancel', onClick: () => this.cancel(true) });
     const question = h('p', { class: 'end-question', id: 'end-question', text: 'end.question' });
     this.confirm = h('div', { class: 'end-confirm', attrs: { role: 'alertdialog', 'aria-labelledby': 'end-question' } }, [question, this.yes, this.no]);
     this.confirm.hidden = true;
-    const toolbar = h('header', { class: 'toolbar', i18nAttrs: { 'aria-label': 'toolbar.label' } }, [this.nav.el, this.site.el, this.shiftBanner.el, this.endButton, this.confirm]);
+    const toolbar = h('header', { class: 'toolbar', i18nAttrs: { 'aria-label': 'toolbar.label' } }, [this.nav.el, this.site.el, this.shiftBanner.el, this.zoomControls.el, this.endButton, this.confirm]);
     // The window shows only a toolbar above the site's own view; a screen reader still gets a page title.
     const heading = h('h1', { class: 'sr-only', text: 'session.heading' });
     const body = h('main', { class: 'session-body' }, [heading, h('div', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('p', { text: 'session.placeholder' })]);
     this.root = h('div', { class: 'screen session' }, [toolbar, body]);
     this.root.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !this.confirm.hidden) this.cancel(true);
+      else this.zoomControls.handleKey(event);
     });
   }
 
@@ -44,6 +48,7 @@ export class SessionScreen implements Screen {
     this.nav.update(status);
     this.site.update(status);
     this.shiftBanner.update(status);
+    this.zoomControls.update(status);
     this.showInfo();
   }
 

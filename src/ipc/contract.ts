@@ -26,7 +26,8 @@ export interface KioskStatus {
   services: { name: Localized; url: string; description?: Localized }[];
   /** The policy lists scanner folders (wipe.sessionPaths): the welcome notice says scans go with the session. */
   scansWiped?: true;
-  site?: { host: string; title: string; canGoBack: boolean; canGoForward: boolean; loading: boolean };
+  /** zoomPercent: the site view's zoom (50–200, src/shell/zoom.ts; absent = 100); the toolbar itself never zooms. */
+  site?: { host: string; title: string; canGoBack: boolean; canGoForward: boolean; loading: boolean; zoomPercent?: number };
   idleWarning?: { secondsLeft: number };
   /**
    * The shift is ending. `fullscreen` (decided in src/shell/shift-warning.ts): the UI shows the
@@ -122,6 +123,7 @@ export const requestSchemas = {
   'kiosk:still-here': none,
   'kiosk:navigate': z.tuple([z.enum(['back', 'forward', 'home', 'reload'])]),
   'kiosk:set-language': z.tuple([z.enum(['vi', 'en'])]),
+  'kiosk:zoom': z.tuple([z.enum(['in', 'out', 'reset'])]),
   'staff:sign-in': z.tuple([staffId, secret, otp.nullable()]),
   'staff:sign-out': none,
   'staff:force-wipe': none,
@@ -143,6 +145,7 @@ export interface ChannelResults {
   'kiosk:still-here': ActionResult;
   'kiosk:navigate': ActionResult;
   'kiosk:set-language': ActionResult;
+  'kiosk:zoom': ActionResult;
   'staff:sign-in': SignInResult;
   'staff:sign-out': ActionResult;
   'staff:force-wipe': ActionResult;
@@ -184,6 +187,8 @@ export interface KioskApi {
   stillHere(): Promise<ActionResult>;
   navigate(action: 'back' | 'forward' | 'home' | 'reload'): Promise<ActionResult>;
   setLanguage(language: Language): Promise<ActionResult>;
+  /** Zooms the site view (never the toolbar): a step in or out (50–200 %), or back to 100 %. */
+  zoom(action: 'in' | 'out' | 'reset'): Promise<ActionResult>;
   staffSignIn(staffId: string, secret: string, otp: string | null): Promise<SignInResult>;
   staffSignOut(): Promise<ActionResult>;
   forceWipe(): Promise<ActionResult>;

@@ -16,7 +16,7 @@ type DeepPartial<T> = T extends readonly unknown[]
  */
 export const builtInDefaults: PolicyLayer = {
   version: 1,
-  sites: { mode: 'allowlist', schemes: ['https'], deny: [], blockCategories: [], categories: {} },
+  sites: { mode: 'allowlist', schemes: ['https'], deny: [], blockCategories: [], allowCategories: [], categories: {} },
   permissions: { allow: [] },
   schedule: { timeZone: 'Asia/Ho_Chi_Minh', shiftEnds: ['11:30', '17:00'], days: ['mon', 'tue', 'wed', 'thu', 'fri'], warningSeconds: 60 },
   session: { idleTimeoutSeconds: 180, idleWarningSeconds: 30 },

@@ -38,7 +38,9 @@ function convert(issue: RawIssue, base: PathSegment[], data: unknown): SchemaIss
     const value = valueAt(data, path);
     const branches = issue.errors.filter((branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
     const chosen = branches[0];
-    if (chosen && value !== null && typeof value === 'object') return chosen.flatMap((inner) => convert(inner, path, data));
+    // A mapping went down the mapping branch; a host string that failed its own check says why.
+    const ownCheck = chosen?.every((inner) => inner.code === 'custom') ?? false;
+    if (chosen && ((value !== null && typeof value === 'object') || ownCheck)) return chosen.flatMap((inner) => convert(inner, path, data));
     return [{ path, message: 'must be a path, or a mapping with windows/linux/darwin paths', at: 'value' }];
   }
   if (issue.code === 'invalid_key') {

@@ -67,9 +67,12 @@ const service = z.strictObject({
   description: localized.optional(),
 });
 
+/** A category host: a pattern, or `{ host, note }` when people need to know who runs it. */
+const categoryHost = z.union([hostPattern, z.strictObject({ host: hostPattern, note: z.string().optional() })]);
+
 const category = z.strictObject({
   description: z.string().optional(),
-  hosts: z.array(hostPattern).min(1),
+  hosts: z.array(categoryHost).min(1),
 });
 
 export const permissionName = z.enum([
@@ -91,8 +94,10 @@ export const policySchema = z.strictObject({
     allow: z.array(hostRule),
     deny: z.array(denyRule),
     blockCategories: z.array(z.string().min(1)),
+    /** Categories whose hosts are allowed like allow rules (sites.schemes, default ports). Never chat apps or the local network. */
+    allowCategories: z.array(z.string().min(1)).default([]),
     categories: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), category),
-  }).describe('Which sites the kiosk may open. Deny rules and blocked categories always beat allow rules. / Trang được mở.'),
+  }).describe('Which sites the kiosk may open. Deny rules and blocked categories always beat allow rules and allowed categories. / Trang được mở.'),
   /** Tiles on the welcome screen; each URL must be allowed by the site rules. */
   services: z.array(service).min(1).describe('Welcome-screen tiles (Vietnamese and English names); each URL must be allowed. / Ô dịch vụ trên màn hình chào.'),
   permissions: z.strictObject({
@@ -169,6 +174,12 @@ export const policySchema = z.strictObject({
 
 export type Policy = z.infer<typeof policySchema>;
 export type HostRule = Policy['sites']['allow'][number];
+export type CategoryHost = Policy['sites']['categories'][string]['hosts'][number];
+
+/** The host pattern of a category entry, written either way. */
+export function categoryHostPattern(entry: CategoryHost): string {
+  return typeof entry === 'string' ? entry : entry.host;
+}
 export type OsPath = Policy['paths']['state'];
 export type PermissionName = z.infer<typeof permissionName>;
 export type Weekday = z.infer<typeof weekday>;

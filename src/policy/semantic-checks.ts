@@ -7,6 +7,7 @@ import { syslogIssues } from './reporting-checks';
 import { policySchema, type Policy } from './schema';
 import { checkableExtensions, isCheckableExtension } from './download-types';
 import { printingIssues } from './printing';
+import { categoryIssues } from './category-checks';
 import { decideUrl } from './url-rules';
 import { wipeFolderIssues, type PlacedPath } from './wipe-path-checks';
 
@@ -38,15 +39,9 @@ export function semanticIssues(merged: Record<string, unknown>, context: CheckCo
     if (sites.mode === 'allowlist' && sites.allow.length === 0) {
       issues.push({ path: ['sites', 'allow'], message: 'allowlist mode with no allowed sites: the kiosk could open nothing; list the service sites' });
     }
-    sites.blockCategories.forEach((name, index) => {
-      if (!(name in sites.categories)) {
-        const known = Object.keys(sites.categories);
-        const hint = known.length > 0 ? ` (defined: ${known.join(', ')})` : ' (sites.categories is empty)';
-        issues.push({ path: ['sites', 'blockCategories', index], message: `unknown category "${name}"${hint}` });
-      }
-    });
+    issues.push(...categoryIssues(sites));
     const services = part(shape.services, 'services');
-    const rulesUsable = sites.blockCategories.every((name) => name in sites.categories);
+    const rulesUsable = [...sites.blockCategories, ...sites.allowCategories].every((name) => name in sites.categories);
     if (services && rulesUsable) {
       const policy = { sites } as Policy;
       services.forEach((service, index) => {

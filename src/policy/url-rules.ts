@@ -1,6 +1,7 @@
+import { allowCategoryRefusesHost } from './allow-category-guard';
 import { canonicalHost, hostMatches, isIpLiteral, parseHostPattern, type HostPattern } from './host-pattern';
 import { localNetworkHost } from './local-network';
-import type { Policy } from './schema';
+import { categoryHostPattern, type Policy } from './schema';
 
 /**
  * The one place that decides whether the kiosk may open a URL. Order, first match wins:
@@ -9,6 +10,8 @@ import type { Policy } from './schema';
  *   3. user info (`https://a@host`) → userinfo, always: a kiosk never needs it and it disguises hosts.
  *   4. deny rules, then blocked categories → deny-rule / category (deny always beats allow).
  *   5. allow rules matching the host (most specific first): allowed if one permits the scheme and port.
+ *   5b. allowed categories (sites.allowCategories): like allow rules with sites.schemes and default
+ *      ports — except that they never open a chat app or the local network (allow-category-guard.ts).
  *   6. otherwise IP literal → ip-literal; a local-network name (localhost, a single label, .local, …,
  *      see local-network.ts) → local-network; non-default port → port; allowlist mode → not-allowed;
  *      blocklist mode allows what is left if its scheme is in sites.schemes.
@@ -47,6 +50,7 @@ interface CompiledSites {
   allow: CompiledRule[];
   deny: HostPattern[];
   categories: { name: string; pattern: HostPattern }[];
+  allowedCategories: { name: string; pattern: HostPattern }[];
 }
 
 /** Policies are immutable once loaded, so each is compiled once. */
@@ -84,6 +88,10 @@ function decide(sites: CompiledSites, raw: string): UrlDecision {
   const permitting = matching.find((rule) => rule.schemes.includes(scheme) && (port === undefined || rule.ports.includes(port)));
   if (permitting) return { allowed: true, code: 'allowed', rule: `allow ${permitting.pattern.text}` };
   const closest = matching[0];
+  if (!closest && port === undefined && sites.schemes.includes(scheme) && !allowCategoryRefusesHost(host)) {
+    const listed = sites.allowedCategories.find((entry) => hostMatches(entry.pattern, host));
+    if (listed) return { allowed: true, code: 'allowed', rule: `allow category ${listed.name} (${listed.pattern.text})` };
+  }
   if (closest) {
     if (!closest.schemes.includes(scheme)) {
       return deny('scheme', `deny scheme ${url.protocol} (allow ${closest.pattern.text} permits ${closest.schemes.join(', ')} only)`);
@@ -105,17 +113,20 @@ function compile(sites: Policy['sites']): CompiledSites {
   const allow = sites.allow
     .map((rule) => ({ pattern: pattern(rule.host), schemes: rule.schemes ?? sites.schemes, ports: rule.ports ?? [] }))
     .sort((a, b) => specificity(b.pattern) - specificity(a.pattern));
-  const categories = sites.blockCategories.flatMap((name) => {
+  const listed = (names: readonly string[], kind: string) => names.flatMap((name) => {
     const category = sites.categories[name];
-    if (!category) throw new Error(`blocked category "${name}" is not defined`);
-    return category.hosts.map((host) => ({ name, pattern: pattern(host) }));
+    if (!category) throw new Error(`${kind} category "${name}" is not defined`);
+    return category.hosts.map((entry) => ({ name, pattern: pattern(categoryHostPattern(entry)) }));
   });
+  const categories = listed(sites.blockCategories, 'blocked');
+  const allowedCategories = listed(sites.allowCategories, 'allowed');
   const compiled: CompiledSites = {
     mode: sites.mode,
     schemes: sites.schemes,
     allow,
     deny: sites.deny.map((rule) => pattern(rule.host)),
     categories,
+    allowedCategories,
   };
   cache.set(sites, compiled);
   return compiled;

@@ -1,6 +1,6 @@
 import { formatPolicyIssue, type PolicyIssue } from '../../policy/issues';
 import { resolvePolicyPaths } from '../../policy/resolve-paths';
-import type { Policy } from '../../policy/schema';
+import { categoryHostPattern, type Policy } from '../../policy/schema';
 import { nextShiftEnds } from '../../schedule/shift-ends';
 import type { Command } from '../command';
 import { stringOption } from '../command';
@@ -49,8 +49,12 @@ function summarise(policy: Policy, sources: string[], env: Record<string, string
     wrap(`  Allowed (${sites.allow.length}): `, sites.allow.map((rule) => rule.host + portsNote(rule.ports))),
     wrap(`  Denied (${sites.deny.length}): `, sites.deny.map((rule) => rule.host)),
     ...sites.blockCategories.map((name) => {
-      const hosts = sites.categories[name]?.hosts ?? [];
+      const hosts = (sites.categories[name]?.hosts ?? []).map(categoryHostPattern);
       return wrap(`  Blocked category ${name} (${hosts.length} hosts): `, hosts);
+    }),
+    ...sites.allowCategories.map((name) => {
+      const hosts = (sites.categories[name]?.hosts ?? []).map(categoryHostPattern);
+      return wrap(`  Allowed category ${name} (${hosts.length} hosts; never chat apps or the local network): `, hosts);
     }),
     `Welcome tiles: ${policy.services.map((service) => service.name.en).join('; ')}`,
     '',

@@ -68,12 +68,12 @@ describe('in-session toolbar', () => {
   it('works by keyboard alone: Tab to End session, Enter, Enter', async () => {
     const k = await open();
     const tabs: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 8; i++) {
       await k.page.keyboard.press('Tab');
       tabs.push(await k.page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
     }
-    // Forward is disabled, so: Back, Home, Reload, End session.
-    expect(tabs.slice(0, 4)).toEqual(['Quay lại', 'Trang đầu', 'Tải lại', 'Kết thúc phiên']);
+    // Forward is disabled, so: Back, Home, Reload, the zoom group (A−, 100%, A+), End session.
+    expect(tabs.slice(0, 7)).toEqual(['Quay lại', 'Trang đầu', 'Tải lại', 'A−', '100%', 'A+', 'Kết thúc phiên']);
     await k.page.keyboard.press('Shift+Tab');
     await k.page.keyboard.press('Enter');
     await k.page.keyboard.press('Enter');

@@ -76,6 +76,7 @@ export function installFakeKiosk(initial: KioskStatus): void {
     stillHere: call('stillHere'),
     navigate: call('navigate'),
     setLanguage: call('setLanguage'),
+    zoom: call('zoom'),
     staffSignIn: call('staffSignIn'),
     staffSignOut: call('staffSignOut'),
     forceWipe: call('forceWipe'),

@@ -55,6 +55,7 @@ describe('preload', () => {
       ['endSession', [], 'kiosk:end-session'],
       ['stillHere', [], 'kiosk:still-here'],
       ['navigate', ['home'], 'kiosk:navigate'],
+      ['zoom', ['in'], 'kiosk:zoom'],
       ['setLanguage', ['en'], 'kiosk:set-language'],
       ['staffSignIn', ['an', 'pw', null], 'staff:sign-in'],
       ['staffSignOut', [], 'staff:sign-out'],

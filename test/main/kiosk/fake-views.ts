@@ -33,6 +33,11 @@ export class FakeSiteContents extends FakeContents {
   reload(): void {
     this.reloads += 1;
   }
+  /** setZoomFactor() calls, in order (1 = 100 %). */
+  zoomFactors: number[] = [];
+  setZoomFactor(factor: number): void {
+    this.zoomFactors.push(factor);
+  }
   static nextId = 100;
   readonly id = FakeSiteContents.nextId++;
   /** print() calls; `printResult` answers them (true: the job went to the printer). */

@@ -42,6 +42,12 @@ const malformed: Malformed[] = [
   { name: 'wildcard in the middle', yaml: ['sites:', '  categories:', '    chat-apps:', "      hosts: ['zalo.me', 'chat.*.zalo.me']"], path: 'sites.categories.chat-apps.hosts[1]', line: 4, message: 'leading "*."' },
   { name: 'category name with a space', yaml: ['sites:', '  categories:', '    Chat Apps:', '      hosts: [zalo.me]'], path: 'sites.categories.Chat Apps', line: 3, message: 'not a valid category name' },
   { name: 'unknown blocked category', yaml: ['sites:', '  blockCategories: [chat-apps, social]'], path: 'sites.blockCategories[1]', line: 2, message: 'unknown category "social"' },
+  { name: 'unknown allowed category', yaml: ['sites:', '  allowCategories: [payments, banking]'], path: 'sites.allowCategories[1]', line: 2, message: 'unknown category "banking"' },
+  { name: 'allowed category naming a chat host', yaml: ['sites:', '  allowCategories: [payments, helpers]', '  categories:', '    helpers:', '      hosts:', '        - pay.example.vn', '        - host: chat.zalo.me', '          note: support chat'], path: 'sites.categories.helpers.hosts[1].host', line: 7, message: 'can never open chat apps' },
+  { name: 'allowed category with a wildcard over a chat app', yaml: ['sites:', '  allowCategories: [wide]', '  categories:', '    wide:', "      hosts: ['*.zalo.vn']"], path: 'sites.categories.wide.hosts[0]', line: 5, message: 'chat app (zalo.vn)' },
+  { name: 'allowed category naming a local address', yaml: ['sites:', '  allowCategories: [payments, lan]', '  categories:', '    lan:', '      hosts:', '        - 192.168.1.10'], path: 'sites.categories.lan.hosts[0]', line: 6, message: 'local network' },
+  { name: 'allowed category naming a local name', yaml: ['sites:', '  allowCategories: [lan]', '  categories:', '    lan:', "      hosts: ['*.corp.local']"], path: 'sites.categories.lan.hosts[0]', line: 5, message: 'local network' },
+  { name: 'category host entry with an unknown key', yaml: ['sites:', '  categories:', '    payments:', '      hosts:', '        - host: pay.vnpay.vn', '          notes: VNPAY'], path: 'sites.categories.payments.hosts[0].notes', line: 6, message: 'did you mean "note"?' },
   { name: 'invalid mode', yaml: ['sites:', '  mode: whitelist'], path: 'sites.mode', line: 2 },
   { name: 'scheme not supported', yaml: ['sites:', '  schemes: [ftp]'], path: 'sites.schemes[0]', line: 2 },
   { name: 'port out of range', yaml: ['sites:', '  allow:', '    - host: dichvucong.gov.vn', '      ports: [70000]'], path: 'sites.allow[0].ports[0]', line: 4 },
@@ -124,6 +130,7 @@ describe('public-kiosk policy check with a valid policy', () => {
     expect(result.stdout).toContain(`< ${file}`);
     expect(result.stdout).toMatch(/Allowed \(\d+\): dichvucong\.gov\.vn, \*\.dichvucong\.gov\.vn/);
     expect(result.stdout).toMatch(/Blocked category chat-apps \(\d+ hosts\): zalo\.me, \*\.zalo\.me/);
+    expect(result.stdout).toMatch(/Allowed category payments \(\d+ hosts; never chat apps or the local network\): /);
     const shiftLine = /Next shift ends \(Asia\/Ho_Chi_Minh\): (.+)/.exec(result.stdout)?.[1] ?? '';
     const ends = shiftLine.split(', ');
     expect(ends).toHaveLength(4);
@@ -131,7 +138,8 @@ describe('public-kiosk policy check with a valid policy', () => {
     const first = new Date(`${ends[0]?.slice(4).replace(' ', 'T')}:00+07:00`);
     expect(first.getTime()).toBeGreaterThan(before - 60_000);
     expect(first.getTime() - before).toBeLessThan(4 * 24 * 3600 * 1000);
-    expect(result.stdout.split('\n').length).toBeLessThan(30);
+    // One screen: the allowlist and the payments category wrap at 100 columns.
+    expect(result.stdout.split('\n').length).toBeLessThan(34);
   });
 
   it('--policy wins over PUBLIC_KIOSK_POLICY (which is then not read)', () => {

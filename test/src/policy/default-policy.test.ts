@@ -18,6 +18,27 @@ describe('policies/default.yaml', () => {
     expect(decideUrl(policy, url)).toMatchObject({ allowed: false, code: 'category' });
   });
 
+  // The whole journey (docs/SITES.md): sign in, file (ministry portals), pay, and the local network stays shut.
+  it.each([
+    'https://sso.dancuquocgia.gov.vn/auth', 'https://xacthuc.dichvucong.gov.vn/', 'https://thanhtoan.dichvucong.gov.vn/',
+    'https://dichvucongnganhtuphap.moj.gov.vn/tra-cuu-tinh-trang-ho-so', 'https://tokhaidientu.moj.gov.vn/', 'https://kcb.vn/',
+    'https://pay.gov.vn/', 'https://www.pay.gov.vn/', 'https://pay.vnpay.vn/vpcpay.html', 'https://payment.momo.vn/v2/gateway/pay',
+  ])('allows the journey step %s', (url) => {
+    expect(decideUrl(policy, url).allowed).toBe(true);
+  });
+
+  it.each(['https://sandbox.vnpayment.vn/paymentv2/vpcpay.html', 'https://test-payment.momo.vn/', 'https://moj.gov.vn.evil.example/', 'https://192.168.1.1/', 'https://localhost/'])(
+    'does not allow %s (test gateways, look-alikes, the local network)', (url) => {
+      expect(decideUrl(policy, url).allowed).toBe(false);
+    });
+
+  it('names who runs each payments host', () => {
+    for (const entry of policy.sites.categories.payments?.hosts ?? []) {
+      expect(typeof entry === 'string' ? undefined : entry.note, JSON.stringify(entry)).toMatch(/\S+ \/ \S+/);
+    }
+    expect(policy.sites.categories.payments?.hosts.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('allows every welcome tile, and the tiles are named in Vietnamese and English', () => {
     expect(policy.services.length).toBeGreaterThanOrEqual(4);
     for (const service of policy.services) {

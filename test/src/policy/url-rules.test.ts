@@ -15,6 +15,7 @@ const rulesPolicy = policyWithSites({
   ],
   deny: [{ host: 'admin.example.gov.vn' }],
   blockCategories: ['chat-apps'],
+  allowCategories: [],
   categories: { 'chat-apps': { hosts: ['*.example.gov.vn.chat', 'chat.example.gov.vn'] }, unused: { hosts: ['unused.example.gov.vn'] } },
 });
 

@@ -11,6 +11,7 @@ export function testPolicy(tweak: (p: Policy) => void = () => undefined): Policy
       allow: [{ host: 'dichvucong.gov.vn' }, { host: '*.dichvucong.gov.vn' }, { host: 'baohiemxahoi.gov.vn' }, { host: 'portal.example.vn', ports: [8443] }],
       deny: [{ host: 'ads.dichvucong.gov.vn' }],
       blockCategories: ['chat'],
+      allowCategories: [],
       categories: { chat: { hosts: ['zalo.me', '*.zalo.me', 'viber.com', '*.messenger.com', 'messenger.com'] } },
     },
     services: [{ name: { vi: 'Dịch vụ công', en: 'Public services' }, url: 'https://dichvucong.gov.vn/' }],
