@@ -1,5 +1,6 @@
 // `npm run test:node24`: the unit and process-level (`slow`) suites on Node 24, the Node inside
-// Electron that runs the packaged kiosk's CLI. Fetches the Node 24 binary from the npm registry first where this Node is another major.
+// Electron that runs the packaged kiosk's CLI. Fetches the Node 24 binary from the npm registry first
+// where this Node is another major.
 import { spawnSync } from 'node:child_process';
 import { ensureTestDeps } from './test-deps/ensure.mjs';
 import { node24Tool, shippedNodeBinary } from './test-deps/node24.mjs';
