@@ -17,10 +17,11 @@ export interface ScannedLine {
  * Reads deletions, insertions and reorderings off the sequence numbers, and replaced records off
  * the chain. Each record's seal covers its number, so none of these can be hidden in a keyed log.
  */
-export function classifySequence(lines: readonly ScannedLine[]): AuditProblem[] {
+export function classifySequence(lines: readonly ScannedLine[], after?: ScannedLine): AuditProblem[] {
+  // `after`: a record verified earlier (verify-since.ts); the lines continue it, and what it closes is not re-read.
   const problems: AuditProblem[] = [];
-  const seen = new Set<number>();
-  let previous: ScannedLine | undefined;
+  const seen = new Set<number>(after ? [after.seq] : []);
+  let previous: ScannedLine | undefined = after;
   for (const current of lines) {
     if (seen.has(current.seq)) {
       problems.push({ line: current.line, kind: 'inserted', detail: `a second record numbered ${current.seq}` });
@@ -35,7 +36,7 @@ export function classifySequence(lines: readonly ScannedLine[]): AuditProblem[] 
     previous = current;
   }
   const highest = Math.max(0, ...seen);
-  for (let seq = 1; seq <= highest; seq += 1) {
+  for (let seq = (after?.seq ?? 0) + 1; seq <= highest; seq += 1) {
     if (seen.has(seq)) continue;
     let last = seq;
     while (last + 1 <= highest && !seen.has(last + 1)) last += 1;

@@ -33,7 +33,7 @@ export interface AuditVerification {
  */
 export async function verifyAuditLog(stateRoot: string, store: CredentialStore | null): Promise<AuditVerification> {
   const files = stateFiles(stateRoot);
-  const { scanned: _scanned, ...verification } = await inspectAuditFiles({ log: files.auditLog, head: files.auditHead, current: true }, store);
+  const { scanned: _scanned, keyedSeen: _keyedSeen, ...verification } = await inspectAuditFiles({ log: files.auditLog, head: files.auditHead, current: true }, store);
   return verification;
 }
 
@@ -45,14 +45,19 @@ export interface AuditFiles {
 }
 
 /** verifyAuditLog for any log and head pair (a log set aside by start-new-log too), with its records. */
-export async function inspectAuditFiles(files: AuditFiles, store: CredentialStore | null): Promise<AuditVerification & { scanned: ScannedRecord[] }> {
+export async function inspectAuditFiles(files: AuditFiles, store: CredentialStore | null, since?: AuditTextSince): Promise<AuditVerification & { scanned: ScannedRecord[]; keyedSeen: number }> {
   const { key, state: keyState } = await loadAuditKey(store, false);
-  const raw = await readFile(files.log).catch((error: unknown) => {
-    if (errorCode(error) === 'ENOENT') return Buffer.alloc(0);
-    throw error;
-  });
-  const scan = scanAuditText(raw.toString('utf8'), key, 'full');
-  const { problems, lines, keyedSeen } = scan;
+  const raw = since
+    ? null
+    : await readFile(files.log).catch((error: unknown) => {
+        if (errorCode(error) === 'ENOENT') return Buffer.alloc(0);
+        throw error;
+      });
+  const scan = scanAuditText(since ? since.text : (raw ?? Buffer.alloc(0)).toString('utf8'), key, 'full', since?.start);
+  const { problems, keyedSeen } = scan;
+  // From a verified record on (verify-since.ts): the head checks see that record, then the rest.
+  const lines = since?.start ? [since.start.after, ...scan.lines] : scan.lines;
+  const records = (since?.start ? since.start.after.line - 1 : 0) + lines.length;
   const notes = [...scan.notes];
   const headText = await readTextIfExists(files.head);
   checkHead(headText, { key, lines, lastSeal: scan.lastSeal, keyedSeen, problems, notes });
@@ -61,12 +66,18 @@ export async function inspectAuditFiles(files: AuditFiles, store: CredentialStor
     if (stored) checkStoreHead({ stored, fileHead: headText === null ? null : parseHead(headText), lines, keyedSeen, problems, notes });
     else problems.push({ line: 0, kind: 'unverifiable', detail: 'the copy of audit.head in the OS credential store cannot be read' });
   }
-  if (files.current && keyState === 'keyed' && lines.length > 0 && keyedSeen === 0) {
+  if (files.current && keyState === 'keyed' && records > 0 && keyedSeen === 0) {
     problems.push({ line: 0, kind: 'downgraded', detail: 'an audit key exists but no record is keyed' });
   }
-  const sealing = lines.length === 0 ? 'empty' : keyedSeen === 0 ? 'unkeyed' : keyedSeen === lines.length ? 'keyed' : 'mixed';
-  if (sealing === 'mixed') notes.push(`${lines.length - keyedSeen} early record(s) are unkeyed: written before the audit key existed`);
-  return { ok: problems.length === 0, records: lines.length, sealing, keyState, problems, notes, scanned: scan.records };
+  const sealing = records === 0 ? 'empty' : keyedSeen === 0 ? 'unkeyed' : keyedSeen === records ? 'keyed' : 'mixed';
+  if (sealing === 'mixed') notes.push(`${records - keyedSeen} early record(s) are unkeyed: written before the audit key existed`);
+  return { ok: problems.length === 0, records, sealing, keyState, problems, notes, scanned: scan.records, keyedSeen };
+}
+
+/** The log's text given by the caller instead of read here: all of it, or what follows a verified record (`start`). */
+export interface AuditTextSince {
+  text: string;
+  start?: ScanStart;
 }
 
 export interface ScannedRecord {
@@ -88,23 +99,30 @@ export interface AuditTextScan {
   keyedSeen: number;
 }
 
+/** Where a scan of the text after a verified record starts (verify-since.ts): that record and the keyed count up to it. */
+export interface ScanStart {
+  after: ScannedLine;
+  keyedSeen: number;
+}
+
 /**
  * The per-line part of verification, for a log held as text (audit.log, or a copy forwarded by
  * syslog). 'full': every seal is checked (a keyed one needs the key, else it is 'unverifiable').
  * 'chain': where the key is not at hand (a department reading forwarded logs), keyed seals are
  * left unchecked and only the chain links and the sequence speak; SHA-256 seals are still checked.
  */
-export function scanAuditText(text: string, key: Buffer | null, mode: 'full' | 'chain'): AuditTextScan {
+export function scanAuditText(text: string, key: Buffer | null, mode: 'full' | 'chain', start?: ScanStart): AuditTextScan {
   const texts = text.split('\n');
   const torn = texts.pop() !== '';
   const problems: AuditProblem[] = [];
   const notes: string[] = [];
   const lines: ScannedLine[] = [];
   const records: ScannedRecord[] = [];
-  let prevSeal = GENESIS;
-  let keyedSeen = 0;
+  let prevSeal = start?.after.seal ?? GENESIS;
+  let keyedSeen = start?.keyedSeen ?? 0;
+  const firstLine = (start?.after.line ?? 0) + 1;
   texts.forEach((lineText, index) => {
-    const line = index + 1;
+    const line = index + firstLine;
     const opened = openLine(lineText);
     if (!opened.ok) {
       problems.push({ line, kind: 'unreadable', detail: 'not a sealed audit record' });
@@ -126,8 +144,8 @@ export function scanAuditText(text: string, key: Buffer | null, mode: 'full' | '
     prevSeal = opened.seal;
   });
   // Text after the last newline was never acknowledged (see 'committed' above): a note, cut off by the next append.
-  if (torn) notes.push(`line ${texts.length + 1} is an interrupted append (no newline, never committed); the next append removes it`);
-  problems.push(...classifySequence(lines));
+  if (torn) notes.push(`line ${texts.length + firstLine} is an interrupted append (no newline, never committed); the next append removes it`);
+  problems.push(...classifySequence(lines, start?.after));
   return { lines, records, problems, notes, lastSeal: prevSeal, keyedSeen };
 }
 
