@@ -40,6 +40,15 @@ const slowFiles = [
   'test/src/cli/report-fleet.test.ts',
   'test/src/cli/schedule.test.ts',
   'test/src/liveness/kiosk-lock.test.ts',
+  // Real wipes through the built CLI: retries against a locked file, session paths, the scheduler
+  // registration, the start-up wipe's child, prompts on a pseudo-terminal.
+  'test/src/cli/install-schedule.test.ts',
+  'test/src/cli/wipe-session-paths.test.ts',
+  'test/src/cli/wipe-status.test.ts',
+  'test/src/cli/wipe-locked.test.ts',
+  'test/src/cli/wipe-if-due-process.test.ts',
+  'test/src/cli/staff-terminal.test.ts',
+  'test/main/kiosk/startup-wipe-cli.test.ts',
   // Real scrypt at the OWASP minimum parameters: seconds of CPU per test.
   'test/src/staff/verifier.test.ts',
 ];

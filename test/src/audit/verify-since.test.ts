@@ -77,14 +77,14 @@ for (const keyed of [false, true]) {
       expect(since.problems).toEqual(full.problems);
     });
 
-    it('no single-byte change anywhere after the point passes here when `audit verify` rejects it', async () => {
+    it('no single-byte change after the point (every 31st byte) passes here when `audit verify` rejects it', async () => {
       await append(store, wipes(1, 4));
       await verifyAuditLogSince(state, store);
       const before = readFileSync(pointFile());
       await append(store, wipes(5, 7));
       const original = readFileSync(logFile());
       const pointEnd = (JSON.parse(before.toString()) as { end: number }).end;
-      for (let at = pointEnd; at < original.length; at += 19) {
+      for (let at = pointEnd; at < original.length; at += 31) {
         const changed = Buffer.from(original);
         changed[at] = changed[at] === 0x30 ? 0x31 : 0x30;
         writeFileSync(logFile(), changed);
