@@ -35,7 +35,9 @@ export function classifySequence(lines: readonly ScannedLine[], after?: ScannedL
     seen.add(current.seq);
     previous = current;
   }
-  const highest = Math.max(0, ...seen);
+  // A loop, not Math.max(...seen): a long log has more records than a call takes arguments.
+  let highest = 0;
+  for (const seq of seen) if (seq > highest) highest = seq;
   for (let seq = (after?.seq ?? 0) + 1; seq <= highest; seq += 1) {
     if (seen.has(seq)) continue;
     let last = seq;

@@ -145,7 +145,7 @@ export function scanAuditText(text: string, key: Buffer | null, mode: 'full' | '
   });
   // Text after the last newline was never acknowledged (see 'committed' above): a note, cut off by the next append.
   if (torn) notes.push(`line ${texts.length + firstLine} is an interrupted append (no newline, never committed); the next append removes it`);
-  problems.push(...classifySequence(lines, start?.after));
+  for (const problem of classifySequence(lines, start?.after)) problems.push(problem);
   return { lines, records, problems, notes, lastSeal: prevSeal, keyedSeen };
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../../src/audit/audit-log';
+import { classifySequence } from '../../../src/audit/problems';
 import type { AuditRecordInput, WipeAuditRecord } from '../../../src/audit/record-types';
 import { startNewAuditLog } from '../../../src/audit/start-new-log';
 import { verifyAuditLog } from '../../../src/audit/verify-log';
@@ -145,4 +146,11 @@ it('a keyed log ignores an unkeyed point (anyone can compute a SHA-256 one)', as
   const mac = createHash('sha256').update(`audit-verified:5:${sealOf5}:5:${start}:${end}:5:${latest}`).digest('hex');
   writeFileSync(pointFile(), JSON.stringify({ ...forged, mac }));
   expect((await verifyAuditLogSince(state, store)).ok).toBe(false);
+});
+
+it('a log with more records than a function call takes arguments is classified, not a crash', () => {
+  const lines = Array.from({ length: 300_000 }, (_, i) => ({ line: i + 1, seq: i + 1, seal: '', chained: true }));
+  expect(classifySequence(lines)).toEqual([]);
+  lines.splice(1000, 1);
+  expect(classifySequence(lines)).toEqual([{ line: 0, kind: 'deleted', detail: 'record 1001 is missing' }]);
 });
