@@ -2,6 +2,7 @@
 // the policy and prepares paths before Electron is ready, runs the start-up wipe while no browser
 // file is open, then builds the window, the IPC gate and the kiosk (main/kiosk/compose.ts) from
 // Electron adapters (main/electron/) and the core (src/).
+import './startup-cache';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // `npm test`: set up what the suites need outside npm, run the whole suite (every vitest project),
-// run the unit suite again on Node 24 (the Node inside Electron, which runs the packaged kiosk's CLI)
-// where this Node is another major, then print one plain summary line that CI reads.
+// run the unit and process-level suites again on Node 24 (the Node inside Electron, which runs the
+// packaged kiosk's CLI) where this Node is another major, then print one plain summary line that CI reads.
 // The Electron end-to-end suite needs the Electron binary, which cannot be downloaded everywhere;
 // it is run by `npm run test:electron`, and this script says in one line whether it was run.
 import { spawnSync } from 'node:child_process';
@@ -43,10 +43,11 @@ const thisMajor = Number(process.versions.node.split('.')[0]);
 if (thisMajor !== SHIPPED_NODE_MAJOR && process.argv.length <= 2) {
   const node = shippedNodeBinary();
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  console.log(`\nThe unit suite again on Node ${version} (Electron's Node major, which runs the packaged CLI):`);
-  // The random-kill soak (200 SIGKILLs, a second line behind the deterministic crash points, which do
-  // run here) is timing, not Node semantics: once per `npm test` is enough, and it keeps CI in budget.
-  runs.push({ label: `unit on Node ${version}`, ...runVitest(node, 'node24', ['--project', 'unit', '--exclude', 'test/src/cli/wipe-crash.test.ts']) });
+  console.log(`\nThe unit and process-level suites again on Node ${version} (Electron's Node major, which runs the packaged CLI):`);
+  // `unit` and `slow` (crash points, keyring sessions, real services: where Node's fs, child processes
+  // and signals speak). The random-kill soak (`soak`: 200 SIGKILLs, a second line behind the
+  // deterministic crash points, which do run here) is timing, not Node semantics: once per `npm test`.
+  runs.push({ label: `unit and slow on Node ${version}`, ...runVitest(node, 'node24', ['--project', 'unit', '--project', 'slow']) });
 }
 rmSync(dir, { recursive: true, force: true });
 

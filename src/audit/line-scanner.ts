@@ -10,6 +10,12 @@ export interface ScannedRecord {
   sealOk: boolean | null;
 }
 
+/** Where a scan of the text after a verified record starts (verify-since.ts): that record and the keyed count up to it. */
+export interface ScanStart {
+  after: ScannedLine;
+  keyedSeen: number;
+}
+
 export interface LineScanSummary {
   /** Complete lines scanned. */
   count: number;
@@ -31,20 +37,30 @@ export interface LineScanSummary {
  */
 export class AuditLineScanner {
   private readonly problems: AuditProblem[] = [];
-  private readonly sequence = new SequenceTracker();
-  private prevSeal = GENESIS;
-  private keyedSeen = 0;
+  private readonly sequence: SequenceTracker;
+  private readonly firstLine: number;
+  private prevSeal: string;
+  private keyedSeen: number;
   private count = 0;
   private opened = 0;
 
-  /** `firstLine`: the number of this log's first line in its file (a forwarded copy may hold several logs). */
+  /**
+   * `from`: the number of this log's first line in its file (a forwarded copy may hold several logs),
+   * or a record verified earlier that the lines continue (its line, seal and keyed count carry on).
+   */
   constructor(
     private readonly key: Buffer | null,
     private readonly mode: 'full' | 'chain',
     private readonly onRecord: (record: ScannedRecord) => void,
     private readonly onLine?: (line: ScannedLine) => void,
-    private readonly firstLine = 1,
-  ) {}
+    from: number | ScanStart = 1,
+  ) {
+    const start = typeof from === 'number' ? null : from;
+    this.firstLine = start ? start.after.line + 1 : (from as number);
+    this.prevSeal = start?.after.seal ?? GENESIS;
+    this.keyedSeen = start?.keyedSeen ?? 0;
+    this.sequence = new SequenceTracker(start?.after);
+  }
 
   /** One complete line (its newline was read), without the newline. */
   push(lineText: string): void {

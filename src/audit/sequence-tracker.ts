@@ -15,6 +15,14 @@ export class SequenceTracker {
   private readonly gaps: [number, number][] = [];
   private readonly belowOne = new Set<number>();
 
+  /** `after`: a record verified earlier (verify-since.ts) that the lines continue: it and all before it count as seen. */
+  constructor(after?: ScannedLine) {
+    if (!after || after.seq < 1) return;
+    this.highest = after.seq;
+    this.previousLine = after.line;
+    this.previousSeq = after.seq;
+  }
+
   /** One opened record: its line, its number, and whether its `prev` is the seal of the line before. */
   push(line: number, seq: number, chained: boolean): void {
     const previous = this.previousLine > 0;
@@ -82,8 +90,8 @@ export class SequenceTracker {
  * Reads deletions, insertions and reorderings off the sequence numbers, and replaced records off
  * the chain. Each record's seal covers its number, so none of these can be hidden in a keyed log.
  */
-export function classifySequence(lines: readonly ScannedLine[]): AuditProblem[] {
-  const tracker = new SequenceTracker();
+export function classifySequence(lines: readonly ScannedLine[], after?: ScannedLine): AuditProblem[] {
+  const tracker = new SequenceTracker(after);
   for (const { line, seq, chained } of lines) tracker.push(line, seq, chained);
   return tracker.finish();
 }

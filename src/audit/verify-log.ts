@@ -4,7 +4,7 @@ import { errorCode, readTextIfExists } from '../state/atomic-file';
 import { stateFiles } from '../state/state-files';
 import { loadAuditKey, type AuditKeyState } from './audit-key';
 import { parseHead, sealHead, sealMatches, type AuditHead } from './chain';
-import { AuditLineScanner, type ScannedRecord } from './line-scanner';
+import { AuditLineScanner, type ScannedRecord, type ScanStart } from './line-scanner';
 import type { AuditProblem, ScannedLine } from './problems';
 import { checkStoreHead, readStoreHead } from './store-head';
 
@@ -34,7 +34,7 @@ export interface AuditVerification {
  */
 export async function verifyAuditLog(stateRoot: string, store: CredentialStore | null): Promise<AuditVerification> {
   const files = stateFiles(stateRoot);
-  const { scanned: _scanned, ...verification } = await inspectAuditFiles({ log: files.auditLog, head: files.auditHead, current: true }, store);
+  const { scanned: _scanned, keyedSeen: _keyedSeen, ...verification } = await inspectAuditFiles({ log: files.auditLog, head: files.auditHead, current: true }, store);
   return verification;
 }
 
@@ -46,14 +46,19 @@ export interface AuditFiles {
 }
 
 /** verifyAuditLog for any log and head pair (a log set aside by start-new-log too), with its records. */
-export async function inspectAuditFiles(files: AuditFiles, store: CredentialStore | null): Promise<AuditVerification & { scanned: ScannedRecord[] }> {
+export async function inspectAuditFiles(files: AuditFiles, store: CredentialStore | null, since?: AuditTextSince): Promise<AuditVerification & { scanned: ScannedRecord[]; keyedSeen: number }> {
   const { key, state: keyState } = await loadAuditKey(store, false);
-  const raw = await readFile(files.log).catch((error: unknown) => {
-    if (errorCode(error) === 'ENOENT') return Buffer.alloc(0);
-    throw error;
-  });
-  const scan = scanAuditText(raw.toString('utf8'), key, 'full');
-  const { problems, lines, keyedSeen } = scan;
+  const raw = since
+    ? null
+    : await readFile(files.log).catch((error: unknown) => {
+        if (errorCode(error) === 'ENOENT') return Buffer.alloc(0);
+        throw error;
+      });
+  const scan = scanAuditText(since ? since.text : (raw ?? Buffer.alloc(0)).toString('utf8'), key, 'full', since?.start);
+  const { problems, keyedSeen } = scan;
+  // From a verified record on (verify-since.ts): the head checks see that record, then the rest.
+  const lines = since?.start ? [since.start.after, ...scan.lines] : scan.lines;
+  const records = (since?.start ? since.start.after.line - 1 : 0) + lines.length;
   const notes = [...scan.notes];
   const headText = await readTextIfExists(files.head);
   checkHead(headText, { key, lines, lastSeal: scan.lastSeal, keyedSeen, problems, notes });
@@ -62,12 +67,18 @@ export async function inspectAuditFiles(files: AuditFiles, store: CredentialStor
     if (stored) checkStoreHead({ stored, fileHead: headText === null ? null : parseHead(headText), lines, keyedSeen, problems, notes });
     else problems.push({ line: 0, kind: 'unverifiable', detail: 'the copy of audit.head in the OS credential store cannot be read' });
   }
-  if (files.current && keyState === 'keyed' && lines.length > 0 && keyedSeen === 0) {
+  if (files.current && keyState === 'keyed' && records > 0 && keyedSeen === 0) {
     problems.push({ line: 0, kind: 'downgraded', detail: 'an audit key exists but no record is keyed' });
   }
-  const sealing = lines.length === 0 ? 'empty' : keyedSeen === 0 ? 'unkeyed' : keyedSeen === lines.length ? 'keyed' : 'mixed';
-  if (sealing === 'mixed') notes.push(`${lines.length - keyedSeen} early record(s) are unkeyed: written before the audit key existed`);
-  return { ok: problems.length === 0, records: lines.length, sealing, keyState, problems, notes, scanned: scan.records };
+  const sealing = records === 0 ? 'empty' : keyedSeen === 0 ? 'unkeyed' : keyedSeen === records ? 'keyed' : 'mixed';
+  if (sealing === 'mixed') notes.push(`${records - keyedSeen} early record(s) are unkeyed: written before the audit key existed`);
+  return { ok: problems.length === 0, records, sealing, keyState, problems, notes, scanned: scan.records, keyedSeen };
+}
+
+/** The log's text given by the caller instead of read here: all of it, or what follows a verified record (`start`). */
+export interface AuditTextSince {
+  text: string;
+  start?: ScanStart;
 }
 
 export type { ScannedRecord } from './line-scanner';
@@ -83,16 +94,18 @@ export interface AuditTextScan {
   keyedSeen: number;
 }
 
+export type { ScanStart } from './line-scanner';
+
 /**
  * The per-line part of verification for a log held as text (audit.log, or a copy forwarded by
  * syslog): `AuditLineScanner` over its lines, keeping every line and record for the head checks.
  */
-export function scanAuditText(text: string, key: Buffer | null, mode: 'full' | 'chain'): AuditTextScan {
+export function scanAuditText(text: string, key: Buffer | null, mode: 'full' | 'chain', start?: ScanStart): AuditTextScan {
   const texts = text.split('\n');
   const torn = texts.pop() !== '';
   const lines: ScannedLine[] = [];
   const records: ScannedRecord[] = [];
-  const scanner = new AuditLineScanner(key, mode, (record) => records.push(record), (line) => lines.push(line));
+  const scanner = new AuditLineScanner(key, mode, (record) => records.push(record), (line) => lines.push(line), start);
   for (const lineText of texts) scanner.push(lineText);
   const { problems, notes, lastSeal, keyedSeen } = scanner.finish(torn);
   return { lines, records, problems, notes, lastSeal, keyedSeen };

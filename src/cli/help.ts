@@ -1,6 +1,6 @@
 import type { Command } from './command';
 
-export function formatOverview(list: readonly Command[]): string {
+export function formatOverview(list: readonly Pick<Command, 'usage' | 'summary'>[]): string {
   const width = Math.max(...list.map((c) => c.usage.length));
   const lines = list.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
   return [

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import type { CliIo, Command } from './command';
-import { commands } from './commands';
+import type { CliIo } from './command';
+import { commands, type CommandEntry } from './commands';
 import { ExitCode, UsageError } from './exit-codes';
 import { formatCommandHelp, formatOverview } from './help';
-import { refreshMetricsAfterChange } from './metrics-context';
 import { packageVersion } from './version';
+
+// Nothing heavy is imported here: each command's module is loaded when it runs (commands.ts).
 
 /**
  * Entry point of the `public-kiosk` command. Never throws and never prints a stack trace for bad
@@ -33,8 +34,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`public-kiosk ${packageVersion()}\n`);
     return ExitCode.ok;
   }
-  const command = findCommand(argv);
-  if (!command) {
+  const entry = findCommand(argv);
+  if (!entry) {
     const group = commands.filter((c) => c.words[0] === argv[0]);
     if (group.length > 0 && (argv.length === 1 || argv[1]?.startsWith('-'))) {
       io.stdout.write(formatOverview(group));
@@ -42,6 +43,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     }
     throw new UsageError(`unknown command '${argv.slice(0, 2).join(' ')}'. Run 'public-kiosk --help' for the list.`);
   }
+  const command = await entry.load();
   const rest = argv.slice(command.words.length);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(formatCommandHelp(command));
@@ -56,11 +58,11 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   const code = await command.run({ positionals: parsed.positionals, values: parsed.values, io });
   // Exit 2 changed nothing; 0 and 1 may have (a failed wipe puts the kiosk out of service).
-  if (command.changesState && code !== ExitCode.badInput) await refreshMetricsAfterChange(parsed.values, io);
+  if (command.changesState && code !== ExitCode.badInput) await (await import('./metrics-context.js')).refreshMetricsAfterChange(parsed.values, io);
   return code;
 }
 
-function findCommand(argv: string[]): Command | undefined {
+function findCommand(argv: string[]): CommandEntry | undefined {
   const matches = commands.filter((c) => c.words.every((word, i) => argv[i] === word));
   return matches.sort((a, b) => b.words.length - a.words.length)[0];
 }

@@ -13,5 +13,7 @@ export function stateFiles(stateRoot: string) {
     /** The log's random id (src/audit/log-id.ts); set aside with the log by `audit start-new-log`. */
     auditLogId: path.join(stateRoot, 'audit.log-id'),
     auditLock: path.join(stateRoot, 'audit.lock'),
+    /** The last audit record the periodic check verified (src/audit/verified-point.ts); a cache, never evidence. */
+    auditVerified: path.join(stateRoot, 'audit.verified'),
   };
 }
