@@ -68,6 +68,23 @@ const receiverCpuMs = (pid) => {
 };
 const sizeOf = (file) => { try { return statSync(file).size; } catch { return 0; } };
 
+/** BENCH_CPU_PROF=PREFIX: a CPU profile of the forwarding part only (PREFIX.ROUND.cpuprofile). */
+async function startProfile() {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 function writeBacklog(stateRoot) {
   mkdirSync(stateRoot, { recursive: true });
   const out = [];
@@ -129,7 +146,9 @@ async function main() {
         await forwarding.backlog();
         console.timeEnd('read backlog');
       }
+      const profiler = process.env.BENCH_CPU_PROF ? await startProfile() : null;
       const [outcome] = await forwarding.forwardAll();
+      if (profiler) await profiler.stop(`${process.env.BENCH_CPU_PROF}.${round}.cpuprofile`);
       if (outcome.error || outcome.sent !== RECORDS) throw new Error(`RELP-TLS run failed: ${JSON.stringify(outcome)}`);
       const relpAcked = performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);

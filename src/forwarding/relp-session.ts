@@ -36,8 +36,8 @@ interface SyslogRun {
   inFlight: InFlightFrames;
 }
 
-/** A batch is written once it reaches this many characters (or the window is full). */
-const BATCH_CHARS = 256 * 1024;
+/** Frames are written in buffers of this size (or one frame, when larger), one write each. */
+const BATCH_BYTES = 256 * 1024;
 
 export class RelpSession {
   private readonly parser = new RelpFrameParser();
@@ -120,20 +120,34 @@ export class RelpSession {
     return answer;
   }
 
+  /**
+   * Frames the next messages straight into one buffer per batch (header as ASCII, message as UTF-8)
+   * and writes each batch once: no per-frame string concatenation to flatten and convert later.
+   */
   private fill(run: SyslogRun): void {
-    let batch = '';
+    let batch = Buffer.allocUnsafe(BATCH_BYTES);
+    let used = 0;
+    const flush = () => {
+      if (used > 0) this.blocked = !this.stream.write(batch.subarray(0, used));
+      used = 0;
+    };
     while (run.next < run.messages.length && !run.inFlight.full && !this.blocked) {
       const message = run.messages[run.next]!;
       run.next += 1;
       const txnr = this.takeTxnr();
       run.inFlight.push(txnr);
-      batch += `${txnr} syslog ${Buffer.byteLength(message, 'utf8')} ${message}\n`;
-      if (batch.length >= BATCH_CHARS) {
-        this.blocked = !this.stream.write(batch);
-        batch = '';
+      const bytes = Buffer.byteLength(message, 'utf8');
+      const head = `${txnr} syslog ${bytes} `;
+      const frameBytes = head.length + bytes + 1;
+      if (used + frameBytes > batch.length) {
+        flush();
+        batch = Buffer.allocUnsafe(Math.max(BATCH_BYTES, frameBytes));
       }
+      used += batch.write(head, used, 'latin1');
+      used += batch.write(message, used, 'utf8');
+      batch[used++] = 0x0a;
     }
-    if (batch !== '') this.blocked = !this.stream.write(batch);
+    flush();
     this.progressed();
   }
 
