@@ -3,14 +3,24 @@
 // cursor saved), against the same message bytes written raw over TLS (RFC 5425 octet counting, no
 // acknowledgement) as the ceiling, in the same run and to the same rsyslog. Both are timed until
 // the receiver has written every message to its file.
-// Goal: RELP-TLS >= 0.5 of the ceiling and >= 5,000 records/s. Also printed: CPU time of the forwarder
-// and of rsyslogd, to tell a busy side from round-trip waiting. Knobs: BENCH_RECORDS, BENCH_ROUNDS,
-// BENCH_WINDOW (RELP window), BENCH_PLAIN_RELP=1 (RELP without TLS, for comparison).
+// Goal: RELP-TLS >= 0.5 of the ceiling and >= 5,000 records/s. Also printed: CPU ms per 1,000 records
+// of each side (forwarder / raw writer, rsyslogd for each): steadier than wall time on a busy machine,
+// and it tells a busy side from round-trip waiting. Knobs: BENCH_RECORDS, BENCH_ROUNDS, BENCH_WINDOW
+// (RELP window), BENCH_PLAIN_RELP=1 (RELP without TLS, for comparison), BENCH_CPU_PROF=PREFIX (a CPU
+// profile of the forwarding part only).
+//
+// Why 0.5 is out of reach here (2 cores, load 11-17, 30,000 records x 3 rounds, medians, CPU ms per
+// 1,000 records): rsyslogd itself spends 17-20 on RELP-TLS against 7 on raw TLS of the same bytes
+// (imrelp's work per acknowledged frame: 15 with plain RELP, so it is not TLS); the forwarder spends
+// 23-25 (35 before batching: reading and parsing the log, formatting, framing, TLS, cursor saves; the
+// raw writer only encrypts pre-formatted bytes, 5.6). Both sides on one machine: the ratio is bounded
+// by 12-13 / 41-44 = ~0.3. Each side on its own core: by the slower side, 7 / 19 ~ 0.37 even for a
+// forwarder that cost nothing. Wall-time ratios here swing 0.2-0.65 with the load.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { connect as tlsConnect } from 'node:tls';
@@ -67,6 +77,23 @@ const receiverCpuMs = (pid) => {
   }
 };
 const sizeOf = (file) => { try { return statSync(file).size; } catch { return 0; } };
+
+/** BENCH_CPU_PROF=PREFIX: a CPU profile of the forwarding part only (PREFIX.ROUND.cpuprofile). */
+async function startProfile() {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
 
 function writeBacklog(stateRoot) {
   mkdirSync(stateRoot, { recursive: true });
@@ -129,7 +156,9 @@ async function main() {
         await forwarding.backlog();
         console.timeEnd('read backlog');
       }
+      const profiler = process.env.BENCH_CPU_PROF ? await startProfile() : null;
       const [outcome] = await forwarding.forwardAll();
+      if (profiler) await profiler.stop(`${process.env.BENCH_CPU_PROF}.${round}.cpuprofile`);
       if (outcome.error || outcome.sent !== RECORDS) throw new Error(`RELP-TLS run failed: ${JSON.stringify(outcome)}`);
       const relpAcked = performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);
@@ -144,6 +173,7 @@ async function main() {
       const framed = Buffer.from(records.map((r) => octetCounted(syslogMessage(r, { hostname: 'bench-kiosk' }))).join(''), 'utf8');
       const tlsStart = sizeOf(tlsFile);
       const receiver1 = receiverCpuMs(rsyslog.pid);
+      const rawCpu0 = process.cpuUsage();
       t0 = performance.now();
       const socket = tlsConnect({ host: '127.0.0.1', port: ports.tls, ca: [readFileSync(at('ca.pem'))] });
       await new Promise((resolve, reject) => { socket.once('secureConnect', resolve); socket.once('error', reject); });
@@ -151,19 +181,35 @@ async function main() {
       await waitFor(() => sizeOf(tlsFile) - tlsStart >= logBytes, 'the TLS output');
       const tlsMs = performance.now() - t0;
       const tlsReceiverMs = receiverCpuMs(rsyslog.pid) - receiver1;
+      const rawCpu = process.cpuUsage(rawCpu0);
+      const rawClientCpuMs = (rawCpu.user + rawCpu.system) / 1000;
       socket.destroy();
       const relpRate = RECORDS / (relpMs / 1000);
       const tlsRate = RECORDS / (tlsMs / 1000);
-      results.push({ relpRate, tlsRate, ratio: relpRate / tlsRate });
-      console.log(`round ${round}: RELP-TLS forwarder ${relpMs.toFixed(0)} ms (all acknowledged at ${relpAcked.toFixed(0)} ms, forwarder CPU ${clientCpuMs.toFixed(0)} ms, rsyslogd CPU ${relpReceiverMs.toFixed(0)} ms) = ${relpRate.toFixed(0)} records/s; raw TLS ceiling ${tlsMs.toFixed(0)} ms (rsyslogd CPU ${tlsReceiverMs.toFixed(0)} ms) = ${tlsRate.toFixed(0)} records/s; ratio ${(relpRate / tlsRate).toFixed(2)}`);
+      const per1k = (ms) => (ms * 1000) / RECORDS;
+      results.push({
+        relpRate, tlsRate, ratio: relpRate / tlsRate,
+        relpClient: per1k(clientCpuMs), relpReceiver: per1k(relpReceiverMs), rawClient: per1k(rawClientCpuMs), rawReceiver: per1k(tlsReceiverMs),
+      });
+      console.log(`round ${round}: RELP-TLS ${relpMs.toFixed(0)} ms (all acknowledged at ${relpAcked.toFixed(0)} ms) = ${relpRate.toFixed(0)} records/s; raw TLS ${tlsMs.toFixed(0)} ms = ${tlsRate.toFixed(0)} records/s; ratio ${(relpRate / tlsRate).toFixed(2)}`);
+      console.log(`  CPU ms per 1,000 records: RELP-TLS forwarder ${per1k(clientCpuMs).toFixed(1)} (read + format + frame + TLS + cursor), rsyslogd ${per1k(relpReceiverMs).toFixed(1)}; raw TLS writer ${per1k(rawClientCpuMs).toFixed(1)} (TLS only, pre-formatted), rsyslogd ${per1k(tlsReceiverMs).toFixed(1)}`);
     }
-    const best = results.reduce((a, b) => (b.ratio > a.ratio ? b : a));
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const ratio = median(results.map((r) => r.ratio));
-    const rate = median(results.map((r) => r.relpRate));
-    console.log(`\n${RECORDS} records, ${ROUNDS} round(s). Median: RELP-TLS ${rate.toFixed(0)} records/s, ratio to raw TLS ${ratio.toFixed(2)} (best round ${best.ratio.toFixed(2)}).`);
-    console.log(`Goal: ratio >= 0.5 and >= 5,000 records/s: ${ratio >= 0.5 && rate >= 5000 ? 'MET' : 'NOT MET'}`);
-    process.exitCode = ratio >= 0.5 && rate >= 5000 ? 0 : 1;
+    const m = (key) => median(results.map((r) => r[key]));
+    const best = Math.max(...results.map((r) => r.ratio));
+    const ratio = m('ratio');
+    const rate = m('relpRate');
+    const relpCpu = m('relpClient') + m('relpReceiver');
+    const rawCpu = m('rawClient') + m('rawReceiver');
+    console.log(`\n${RECORDS} records, ${ROUNDS} round(s), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} core(s). Medians:`);
+    console.log(`  CPU ms per 1,000 records  forwarder/writer  rsyslogd  both`);
+    console.log(`  RELP-TLS                  ${m('relpClient').toFixed(1).padStart(16)}  ${m('relpReceiver').toFixed(1).padStart(8)}  ${relpCpu.toFixed(1)}`);
+    console.log(`  raw TLS                   ${m('rawClient').toFixed(1).padStart(16)}  ${m('rawReceiver').toFixed(1).padStart(8)}  ${rawCpu.toFixed(1)}`);
+    console.log(`  rsyslogd alone spends ${(m('relpReceiver') / m('rawReceiver')).toFixed(1)}x the CPU per record on RELP-TLS that it spends on raw TLS; CPU-bound ratio ceiling (both sides on one machine) ~${(rawCpu / relpCpu).toFixed(2)}`);
+    console.log(`  throughput: RELP-TLS ${rate.toFixed(0)} records/s, ratio to raw TLS ${ratio.toFixed(2)} (best round ${best.toFixed(2)})`);
+    const met = ratio >= 0.5 && rate >= 5000;
+    console.log(`GOAL (RELP-TLS >= 0.5 x raw TLS and >= 5,000 records/s): ${met ? 'MET' : 'NOT MET'} (ratio ${ratio.toFixed(2)}, ${rate.toFixed(0)} records/s)`);
+    process.exitCode = met ? 0 : 1;
   } finally {
     rsyslog.kill('SIGTERM');
     await new Promise((resolve) => (rsyslog.exitCode === null ? rsyslog.once('exit', resolve) : resolve()));

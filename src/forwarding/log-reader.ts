@@ -82,12 +82,15 @@ export async function readRecordsFrom(log: AuditLogFile, offset: number): Promis
  * is read in a fraction of the time. Anything else goes through the log's own parser.
  */
 const LINE_HEAD = /^\{"v":1,"seq":(\d{1,15}),"prev":"([a-f0-9]{64})","alg":"(?:sha256|hmac-sha256)","rec":\{"type":"([a-z][a-z0-9-]{0,31})"/;
-const LINE_SEAL = /,"seal":"([a-f0-9]{64})"\}$/;
+// Matched on the line's last 75 characters: an end-anchored regex over the whole line tries every
+// position first, and was the reader's largest cost on a long backlog.
+const LINE_SEAL = /^,"seal":"([a-f0-9]{64})"\}$/;
+const LINE_SEAL_CHARS = 75;
 const LINE_TIME = /"(?:at|endedAt|startedAt)":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?Z)"/;
 
 function parseRecordLine(line: string, logId: string, end: number): LogRecord | null {
   const head = LINE_HEAD.exec(line);
-  const seal = head ? LINE_SEAL.exec(line) : null;
+  const seal = head ? LINE_SEAL.exec(line.slice(-LINE_SEAL_CHARS)) : null;
   if (head && seal) {
     const outcome = line.includes('"result":"failed"') ? 'failed' : line.includes('"state":"out-of-service"') ? 'out-of-service' : null;
     return { logId, seq: Number(head[1]), prev: head[2]!, type: head[3]!, seal: seal[1]!, time: LINE_TIME.exec(line)?.[1] ?? null, outcome, line, end };
