@@ -125,9 +125,20 @@ export class SignInThrottle {
     }
   }
 
-  private async readOrCreateKey(): Promise<Buffer> {
+  /** The tag of an id as burst records show it, or null before the first failure made the key (listings never make it). */
+  async existingIdTag(typedId: string): Promise<string | null> {
+    this.key ??= (await this.readKey()) ?? undefined;
+    return this.key ? this.idTag(typedId) : null;
+  }
+
+  private async readKey(): Promise<Buffer | null> {
     const text = await readTextIfExists(this.keyFile);
-    if (text !== null && /^[a-f0-9]{64}\s*$/.test(text)) return Buffer.from(text.trim(), 'hex');
+    return text !== null && /^[a-f0-9]{64}\s*$/.test(text) ? Buffer.from(text.trim(), 'hex') : null;
+  }
+
+  private async readOrCreateKey(): Promise<Buffer> {
+    const existing = await this.readKey();
+    if (existing) return existing;
     await mkdir(path.dirname(this.keyFile), { recursive: true, mode: 0o700 });
     const key = randomBytes(32);
     await writeFileAtomic(this.keyFile, `${key.toString('hex')}\n`);

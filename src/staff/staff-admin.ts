@@ -34,8 +34,8 @@ export interface AccountSummary {
   failures: number;
   /** Until when the kiosk delays every sign-in after failures, or null. */
   lockedUntil: string | null;
-  /** The keyed hash that stands for this id in the audit record of a burst of failed attempts. */
-  idTag: string;
+  /** The keyed hash that stands for this id in the audit record of a burst of failed attempts (null before any failure). */
+  idTag: string | null;
 }
 
 /**
@@ -53,7 +53,7 @@ export class StaffAdmin {
   async list(): Promise<AccountSummary[]> {
     const delay = await this.context.throttle.state();
     const accounts = await this.context.accounts.list();
-    return Promise.all(accounts.map(async (account) => this.summary(account, delay, await this.context.throttle.idTag(account.id))));
+    return Promise.all(accounts.map(async (account) => this.summary(account, delay, await this.context.throttle.existingIdTag(account.id))));
   }
 
   /** Checks everything but the secret, so a CLI can refuse before asking for one. Returns the clean draft. */
@@ -85,7 +85,7 @@ export class StaffAdmin {
       accounts.push(account);
     });
     await this.context.audit(account.id, 'account-added', 'success');
-    return this.summary(account, await this.context.throttle.state(), await this.context.throttle.idTag(account.id));
+    return this.summary(account, await this.context.throttle.state(), await this.context.throttle.existingIdTag(account.id));
   }
 
   /** Removes the account and its TOTP secret; `otpSecretLeft` is true when the OS store could not be reached. */
@@ -156,7 +156,7 @@ export class StaffAdmin {
     return account;
   }
 
-  private summary(account: StaffAccount, delay: SignInDelayState, idTag: string): AccountSummary {
+  private summary(account: StaffAccount, delay: SignInDelayState, idTag: string | null): AccountSummary {
     return {
       ...{ id: account.id, displayName: account.displayName, role: account.role, secretKind: account.secretKind },
       ...{ createdAt: account.createdAt, changedAt: account.changedAt, secretSetByAdmin: account.secretSetByAdmin },
