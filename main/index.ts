@@ -268,6 +268,7 @@ async function main(): Promise<void> {
   await kiosk.start(fault);
   // Syslog forwarding runs beside the kiosk: a collector that is down only grows its backlog.
   services?.startForwarding();
+  services?.startSettlingSignInFailures();
   powerMonitor.on('resume', () => void kiosk.controller?.resumed());
   powerMonitor.on('unlock-screen', () => void kiosk.controller?.unlocked());
   app.on('second-instance', () => win.show());

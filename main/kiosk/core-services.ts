@@ -21,5 +21,10 @@ export function buildCoreServices(policy: Policy, roots: ResolvedPolicyPaths, ve
     clipboard,
   };
   const staff = new StaffAccess({ stateRoot: roots.state, policy: policy.staff, credentials, audit });
-  return { credentials, audit, wipeDeps, staff, startForwarding };
+  /** A burst of failed staff sign-ins is audited once it has gone quiet, even if nobody tries again. */
+  const startSettlingSignInFailures = () => {
+    const timer = setInterval(() => void staff.settleFailures().catch((error: unknown) => log(`staff sign-in failures not audited yet: ${String(error)}`)), 60_000);
+    timer.unref();
+  };
+  return { credentials, audit, wipeDeps, staff, startForwarding, startSettlingSignInFailures };
 }

@@ -36,8 +36,9 @@ const wipeRecord = z.strictObject({
 const staffRecord = z.strictObject({
   type: z.literal('staff'),
   at: isoTime,
-  // '(unknown)': a failed sign-in with an id that matches no account (the typed text is never logged).
-  staffId: z.union([z.literal('(unknown)'), z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/)], 'must be a staff id'),
+  // '(unknown)': a failed sign-in with an id that matches no account (logs before the kiosk-wide delay);
+  // '(burst)': one record for a burst of failed attempts. The typed text is never logged.
+  staffId: z.union([z.literal('(unknown)'), z.literal('(burst)'), z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/)], 'must be a staff id'),
   action: z.enum([
     'sign-in',
     'force-wipe',
@@ -52,6 +53,9 @@ const staffRecord = z.strictObject({
     'unlocked',
   ]),
   outcome: z.enum(['success', 'failure', 'locked', 'denied']),
+  failures: z.number().int().min(1).optional(),
+  firstAt: isoTime.optional(),
+  idsTried: z.array(z.string().regex(/^[a-f0-9]{16}$/, 'must be an id hash')).max(16).optional(),
 });
 
 const serviceRecord = z.strictObject({

@@ -54,6 +54,13 @@ export interface StaffAuditRecord {
   staffId: string;
   action: StaffAction;
   outcome: 'success' | 'failure' | 'locked' | 'denied';
+  /**
+   * Only in the one record per burst of failed attempts (staffId '(burst)', outcome 'failure'): how
+   * many failed, since when, and keyed hashes of the ids typed — never the typed text or a secret.
+   */
+  failures?: number;
+  firstAt?: string;
+  idsTried?: string[];
 }
 
 /** The kiosk taken out of or back into service, and why (a reason code, never data). */

@@ -4,6 +4,7 @@ import { builtInDefaults } from './defaults';
 import { formatPath, isPrefixPath, sortIssues, type PathSegment, type PolicyIssue } from './issues';
 import { policyLayerSchema } from './layer-schema';
 import { printingWarnings, upgradePrintingLayer } from './printing';
+import { deprecatedKeyNotes } from './deprecated-keys';
 import { mergeLayers } from './merge';
 import { schemaIssues } from './schema-issues';
 import { policySchema, type Policy } from './schema';
@@ -76,6 +77,7 @@ export function loadPolicy(options: LoadPolicyOptions = {}): PolicyLoadResult {
     const locate = (segments: PathSegment[]) => ({ file, ...read.source.locate(segments, 'key'), path: formatPath(segments) });
     for (const note of upgraded.notes) notes.push({ ...locate(note.path), message: note.message });
     for (const error of upgraded.errors) errors.push({ ...locate(error.path), message: error.message, segments: error.path });
+    for (const note of deprecatedKeyNotes(data)) notes.push({ ...locate(note.path), message: note.message });
   }
 
   const merged = mergeLayers([builtInDefaults as Record<string, unknown>, ...layers]);

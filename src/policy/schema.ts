@@ -154,10 +154,14 @@ export const policySchema = z.strictObject({
       allowed: z.boolean(),
       minLength: z.number().int().min(6).max(12),
     }),
-    lockout: z.strictObject({
-      maxFailures: z.number().int().min(1).max(20),
-      baseDelaySeconds: z.number().int().min(1).max(3600),
-    }),
+    /** Deprecated and ignored (policy check notes where it is set): the kiosk-wide sign-in delay replaced the per-account lockout. */
+    lockout: z
+      .strictObject({
+        maxFailures: z.number().int().min(1).max(20),
+        baseDelaySeconds: z.number().int().min(1).max(3600),
+      })
+      .optional()
+      .describe('Deprecated, ignored: failed sign-ins now slow the whole kiosk down (1 s doubling to 5 min) and lock no account.'),
     /** The staff panel signs staff out after this long without input, so no panel is left open to a citizen. */
     idleSignOutSeconds: z.number().int().min(15).max(1800).describe('Seconds without input after which the staff panel signs staff out and closes (15–1800).'),
   }),

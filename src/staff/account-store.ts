@@ -26,8 +26,14 @@ const accountSchema = z.strictObject({
   secretSetByAdmin: z.boolean().default(false),
   /** The TOTP secret itself lives only in the OS credential store; this says it is there. */
   otp: z.strictObject({ enrolledAt: isoTime, lastUsedStep: z.number().int().nullable() }).nullable(),
+  /**
+   * Left from the per-account lockout, which a citizen could trigger: read for old files, always
+   * written as no failures. The kiosk-wide delay (sign-in-delay.ts) replaced it.
+   */
   lockout: z.strictObject({ failures: z.number().int().min(0), lockedUntil: isoTime.nullable() }),
 });
+
+export const NO_FAILURES: StaffAccount['lockout'] = { failures: 0, lockedUntil: null };
 export type StaffAccount = z.infer<typeof accountSchema>;
 
 const fileSchema = z.strictObject({

@@ -1,24 +1,23 @@
 import type { ActionResult } from '../ipc/contract';
 import { STAFF_ID_PATTERN } from './account-store';
-import { recordFailure, recordSuccess, refuseIfLocked } from './attempts';
+import { recordFailure, recordSuccess, refuseWhileDelayed } from './attempts';
 import type { StaffContext } from './staff-context';
 import { checkSecret } from './strength';
 import { createVerifier, normalizeSecret, verifySecret } from './verifier';
 
 /**
  * A staff member replaces their own secret, proving the current one first (a wrong one counts
- * towards the lockout). The new one keeps the account's kind (password or PIN) and must pass the
+ * towards the kiosk's sign-in delay). The new one keeps the account's kind (password or PIN) and must pass the
  * policy's rules; a refused one changes nothing.
  */
 export async function changeSecret(context: StaffContext, id: string, current: string, next: string): Promise<ActionResult> {
   const account = STAFF_ID_PATTERN.test(id) ? await context.accounts.find(id) : undefined;
   if (!account) return { ok: false, reason: 'not-signed-in' };
-  const locked = await refuseIfLocked(context, account, 'password-changed');
-  if (locked) return { ok: false, reason: 'invalid', message: `account locked; try again in ${locked.retryAfterSeconds ?? 0} s` };
+  const delayed = await refuseWhileDelayed(context);
+  if (delayed) return { ok: false, reason: 'invalid', message: `too many failed attempts on this kiosk; try again in ${delayed.retryAfterSeconds ?? 0} s` };
   if (!(await verifySecret(current, account.verifier))) {
-    const refusal = await recordFailure(context, id, 'password-changed', 'invalid');
-    const message = refusal.reason === 'locked' ? 'current secret wrong; account locked' : 'current secret wrong';
-    return { ok: false, reason: 'invalid', message };
+    await recordFailure(context, id, 'password-changed', 'invalid');
+    return { ok: false, reason: 'invalid', message: 'current secret wrong' };
   }
   const weak = checkSecret(next, account.secretKind, account, context.policy);
   if (weak) return { ok: false, reason: 'weak-secret', message: `${weak.rule}: ${weak.message}` };

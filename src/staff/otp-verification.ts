@@ -1,7 +1,7 @@
 import type { StaffAction } from '../audit/record-types';
 import { KIOSK_CREDENTIAL_SERVICE } from '../secrets/credential-store';
 import type { StaffAccount } from './account-store';
-import { recordFailure, recordSuccess, refuseIfLocked, type Refusal } from './attempts';
+import { recordFailure, recordSuccess, refuseWhileDelayed, type Refusal } from './attempts';
 import { totpAccount, type StaffContext } from './staff-context';
 import { base32Decode, checkTotp } from './totp';
 
@@ -11,13 +11,13 @@ export type OtpResult =
 
 /**
  * Checks a TOTP code against the secret in the OS store. A wrong or replayed code counts as a
- * failed attempt towards the lockout; the caller records the accepted step with the success, and
+ * failed attempt towards the kiosk's sign-in delay; the caller records the accepted step with the success, and
  * `stepStillUnused` re-checks it under the file lock so two processes cannot both accept one code.
  */
 export async function checkAccountOtp(context: StaffContext, account: StaffAccount, code: string, action: StaffAction): Promise<OtpResult> {
   if (account.otp === null) return { ok: false, reason: 'not-enrolled' };
-  const locked = await refuseIfLocked(context, account, action);
-  if (locked) return otpFailure(locked);
+  const delayed = await refuseWhileDelayed(context);
+  if (delayed) return otpFailure(delayed);
   const secret = await readTotpSecret(context, account.id);
   if (secret === null) {
     await context.audit(account.id, action, 'failure');

@@ -1,18 +1,19 @@
 import type { StaffAction } from '../audit/record-types';
 import type { ActionResult, SignInResult } from '../ipc/contract';
 import { normalizeStaffId, STAFF_ID_PATTERN, type StaffAccount } from './account-store';
-import { recordFailure, recordSuccess, refuseIfLocked } from './attempts';
+import { recordFailure, recordSuccess, refuseWhileDelayed } from './attempts';
 import { authorizeAction, type ActionDecision } from './authorize-action';
 import { checkAccountOtp, consumeAccountOtp, useStep, type OtpResult } from './otp-verification';
 import { describeOtpAvailability, type OtpAvailability } from './otp-availability';
 import { authorize, type Actor, type Decision, type KioskAction } from './permissions';
 import { changeSecret } from './change-secret';
-import { StaffContext, UNKNOWN_STAFF_ID, type StaffAccessDeps } from './staff-context';
+import { StaffContext, type StaffAccessDeps } from './staff-context';
 import { createVerifier, needsUpgrade, verifySecret, type Verifier } from './verifier';
 
 /**
  * Staff access as the kiosk shell uses it: sign-in (secret, then OTP when enrolled), changing the
- * own secret, OTP checks for admin actions, and the permission table. Every attempt is audited.
+ * own secret, OTP checks for admin actions, and the permission table. Every success is audited;
+ * failures once per burst (sign-in-throttle.ts).
  */
 export class StaffAccess {
   private readonly context: StaffContext;
@@ -22,19 +23,17 @@ export class StaffAccess {
     this.context = new StaffContext(deps);
   }
 
+  /**
+   * While the kiosk's delay runs every attempt gets the same 'locked' answer unchecked. Otherwise an
+   * unknown id and a wrong secret cost the same scrypt run and the same write, and get the same
+   * answer; the right secret (and OTP) is accepted whatever failed before.
+   */
   async signIn(staffId: string, secret: string, otp: string | null): Promise<SignInResult> {
+    const delayed = await refuseWhileDelayed(this.context);
+    if (delayed) return { ok: false, ...delayed };
     const account = await this.findTyped(staffId);
-    if (!account) {
-      // Same work as a real check, so response time does not tell which ids exist.
-      await verifySecret(secret, await this.decoyVerifier());
-      await this.context.audit(UNKNOWN_STAFF_ID, 'sign-in', 'failure');
-      return { ok: false, reason: 'invalid' };
-    }
-    const locked = await refuseIfLocked(this.context, account, 'sign-in');
-    if (locked) return { ok: false, ...locked };
-    if (!(await verifySecret(secret, account.verifier))) {
-      return { ok: false, ...(await recordFailure(this.context, account.id, 'sign-in', 'invalid')) };
-    }
+    const matches = await verifySecret(secret, account?.verifier ?? (await this.decoyVerifier()));
+    if (!account || !matches) return { ok: false, ...(await recordFailure(this.context, staffId, 'sign-in', 'invalid')) };
     let step: number | null = null;
     if (account.otp !== null) {
       if (otp === null) {
@@ -94,6 +93,16 @@ export class StaffAccess {
   private async findTyped(staffId: string): Promise<StaffAccount | undefined> {
     const id = normalizeStaffId(staffId);
     return STAFF_ID_PATTERN.test(id) ? this.context.accounts.find(id) : undefined;
+  }
+
+  /** The kiosk's sign-in delay now: for `status` and tests. */
+  signInWaitSeconds(): Promise<number> {
+    return this.context.throttle.wait();
+  }
+
+  /** Audits a burst of failures that has gone quiet; the shell may call it now and then. */
+  settleFailures(): Promise<void> {
+    return this.context.throttle.settle();
   }
 
   private decoyVerifier(): Promise<Verifier> {

@@ -1,7 +1,7 @@
 import { KIOSK_CREDENTIAL_SERVICE } from '../secrets/credential-store';
-import { normalizeStaffId, STAFF_ID_PATTERN, type StaffAccount } from './account-store';
+import { NO_FAILURES, normalizeStaffId, STAFF_ID_PATTERN, type StaffAccount } from './account-store';
 import { StaffInputError } from './errors';
-import { lockedForSeconds, NO_FAILURES } from './lockout';
+import { nextAttemptAt, type SignInDelayState } from './sign-in-delay';
 import { pinRefusedFor } from './pin-rules';
 import { StaffContext, totpAccount, type StaffAccessDeps } from './staff-context';
 import { checkSecret, secretKindName, type SecretKind, type StaffRole } from './strength';
@@ -30,8 +30,12 @@ export interface AccountSummary {
   /** Past the policy's maximum age. */
   secretExpired: boolean;
   otpEnrolled: boolean;
+  /** The kiosk's failed attempts since the last success (one count for every account: the delay is per kiosk). */
   failures: number;
+  /** Until when the kiosk delays every sign-in after failures, or null. */
   lockedUntil: string | null;
+  /** The keyed hash that stands for this id in the audit record of a burst of failed attempts (null before any failure). */
+  idTag: string | null;
 }
 
 /**
@@ -47,7 +51,9 @@ export class StaffAdmin {
   }
 
   async list(): Promise<AccountSummary[]> {
-    return (await this.context.accounts.list()).map((account) => this.summary(account));
+    const delay = await this.context.throttle.state();
+    const accounts = await this.context.accounts.list();
+    return Promise.all(accounts.map(async (account) => this.summary(account, delay, await this.context.throttle.existingIdTag(account.id))));
   }
 
   /** Checks everything but the secret, so a CLI can refuse before asking for one. Returns the clean draft. */
@@ -79,7 +85,7 @@ export class StaffAdmin {
       accounts.push(account);
     });
     await this.context.audit(account.id, 'account-added', 'success');
-    return this.summary(account);
+    return this.summary(account, await this.context.throttle.state(), await this.context.throttle.existingIdTag(account.id));
   }
 
   /** Removes the account and its TOTP secret; `otpSecretLeft` is true when the OS store could not be reached. */
@@ -113,12 +119,14 @@ export class StaffAdmin {
     await this.context.audit(account.id, 'password-changed', 'success');
   }
 
+  /** Ends the kiosk's sign-in delay at once (its burst of failures is audited first). */
   async unlock(idInput: string): Promise<void> {
     const account = await this.existing(idInput);
     await this.context.accounts.update((accounts) => {
       const stored = accounts.find((a) => a.id === account.id);
       if (stored) stored.lockout = { ...NO_FAILURES };
     });
+    await this.context.throttle.clear();
     await this.context.audit(account.id, 'unlocked', 'success');
   }
 
@@ -148,13 +156,12 @@ export class StaffAdmin {
     return account;
   }
 
-  private summary(account: StaffAccount): AccountSummary {
-    const locked = lockedForSeconds(account.lockout, this.context.now()) > 0;
+  private summary(account: StaffAccount, delay: SignInDelayState, idTag: string | null): AccountSummary {
     return {
       ...{ id: account.id, displayName: account.displayName, role: account.role, secretKind: account.secretKind },
       ...{ createdAt: account.createdAt, changedAt: account.changedAt, secretSetByAdmin: account.secretSetByAdmin },
       ...{ mustChangePassword: this.context.mustChangeSecret(account), secretExpired: this.context.secretExpired(account) },
-      ...{ otpEnrolled: account.otp !== null, failures: account.lockout.failures, lockedUntil: locked ? account.lockout.lockedUntil : null },
+      ...{ otpEnrolled: account.otp !== null, failures: delay.failures, lockedUntil: nextAttemptAt(delay, this.context.now()), idTag },
     };
   }
 }

@@ -2,6 +2,7 @@ import type { AuditSink, StaffAction, StaffAuditRecord } from '../audit/record-t
 import type { StaffView } from '../ipc/contract';
 import type { CredentialStore } from '../secrets/credential-store';
 import { AccountStore, type StaffAccount } from './account-store';
+import { SignInThrottle } from './sign-in-throttle';
 import type { StaffPolicy } from './strength';
 import { CURRENT_SCRYPT_PARAMS, type ScryptParams } from './verifier';
 
@@ -12,16 +13,13 @@ export interface StaffAccessDeps {
   policy: StaffPolicy;
   credentials: CredentialStore;
   audit: AuditSink;
-  /** Milliseconds since the epoch; tests pass a fake clock to jump over lockouts and OTP steps. */
+  /** Milliseconds since the epoch; tests pass a fake clock to jump over sign-in delays and OTP steps. */
   clock?: () => number;
   /** scrypt cost for new verifiers; lower only in tests. Weaker stored verifiers are upgraded on sign-in. */
   scryptParams?: ScryptParams;
   /** Shown by authenticator apps next to the account (default "public-kiosk"). */
   otpIssuer?: string;
 }
-
-/** In audit records an unknown typed id is never copied: it may be a password typed in the wrong field. */
-export const UNKNOWN_STAFF_ID = '(unknown)';
 
 /** The TOTP secret's account name in the OS store, under KIOSK_CREDENTIAL_SERVICE. */
 export function totpAccount(staffId: string): string {
@@ -35,6 +33,8 @@ export class StaffContext {
   readonly credentials: CredentialStore;
   readonly scryptParams: ScryptParams;
   readonly otpIssuer: string;
+  /** The kiosk's delay between failed attempts, shared by every account and every process. */
+  readonly throttle: SignInThrottle;
   private readonly sink: AuditSink;
   private readonly clock: () => number;
 
@@ -46,6 +46,7 @@ export class StaffContext {
     this.clock = deps.clock ?? Date.now;
     this.scryptParams = deps.scryptParams ?? CURRENT_SCRYPT_PARAMS;
     this.otpIssuer = deps.otpIssuer ?? 'public-kiosk';
+    this.throttle = new SignInThrottle(deps.stateRoot, deps.audit, this.clock);
   }
 
   now(): number {

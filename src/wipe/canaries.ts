@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { crashPoint } from '../crash/crash-points';
-import { errorCode, readTextIfExists, removeFileDurably, writeFileAtomic } from '../state/atomic-file';
+import { errorCode, removeFileDurably, writeFileAtomic } from '../state/atomic-file';
+import { readRegularTextIfExists } from '../state/regular-file';
 import { stateFiles } from '../state/state-files';
 import { normalizeSessionId } from './targets';
 
@@ -57,7 +58,8 @@ export async function loadCanaries(stateRoot: string, sessionId?: string): Promi
   const result: LoadedCanaries = { sessions: [], unreadable: 0 };
   for (const name of names) {
     const file = path.join(dir, name);
-    const text = await readTextIfExists(file).catch(() => '');
+    // A FIFO or link named like a record is set aside unread: a plain read of a FIFO never returns.
+    const text = await readRegularTextIfExists(file).catch(() => '');
     if (text === null) continue;
     const parsed = parseCanaries(text);
     if (parsed) {

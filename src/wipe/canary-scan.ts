@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { errorCode } from '../state/atomic-file';
+import { NOT_REGULAR, openRegularFileSync } from '../state/regular-file';
 import { walkTree } from './walk';
 
 export interface CanaryScan {
@@ -14,7 +15,8 @@ export interface CanaryScan {
 const CHUNK = 1024 * 1024;
 
 /**
- * Streams every regular file below `root` once, looking for each canary as UTF-8 and as UTF-16LE
+ * Streams every regular file below `root` once (opened no-follow and non-blocking, read only when
+ * fstat says it is a regular file), looking for each canary as UTF-8 and as UTF-16LE
  * (sessionStorage and other Chromium stores keep UTF-16). Each chunk is searched with Buffer.indexOf
  * per pattern (native, memchr-speed); chunks overlap by one pattern length so nothing straddles.
  */
@@ -27,13 +29,16 @@ export async function scanForCanaries(root: string, values: readonly string[]): 
   const buffer = Buffer.allocUnsafe(CHUNK + overlap);
   await walkTree(root, {
     entry(file, dirent) {
+      // A FIFO, socket, device or link is never opened: it holds no content on disk.
       if (!dirent.isFile()) return;
       try {
         const found = scanFile(file, buffer, overlap, utf8, utf16, scan);
         scan.filesScanned += 1;
         if (found) scan.filesWithHits += 1;
       } catch (error) {
-        if (errorCode(error) !== 'ENOENT') scan.unreadable.push(errorCode(error) ?? 'EUNKNOWN');
+        const code = errorCode(error) ?? 'EUNKNOWN';
+        // Gone, or swapped for a link or a FIFO after the listing: nothing stored to scan there.
+        if (code !== 'ENOENT' && code !== 'ELOOP' && code !== NOT_REGULAR) scan.unreadable.push(code);
       }
     },
     unreadable(_dir, code) {
@@ -44,7 +49,7 @@ export async function scanForCanaries(root: string, values: readonly string[]): 
 }
 
 function scanFile(file: string, buffer: Buffer, overlap: number, utf8: Buffer[], utf16: Buffer[], scan: CanaryScan): boolean {
-  const fd = openSync(file, 'r');
+  const fd = openRegularFileSync(file);
   try {
     let carried = 0;
     for (;;) {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { setprivArgs, unprivilegedRuntime } from '../support/unprivileged-runtime';
 
 /**
  * `npm test` sets up its own system packages (scripts/test-deps/). Proven here with a small package
@@ -24,8 +25,10 @@ describe.skipIf(skip)('npm test installs what its suites need, or stops with one
   it('as a user without root or sudo: exit 1 before any test, one message naming the package and the command', () => {
     if (wasInstalled) spawnSync('dpkg', ['--remove', probe], { stdio: 'ignore' });
     expect(installed()).toBe(false);
-    const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, 'scripts/run-tests.mjs'], {
-      cwd: root,
+    // From the run's world-readable runtime copy: `nobody` cannot reach a checkout in a 0700 folder.
+    const runtime = unprivilegedRuntime();
+    const run = spawnSync('setpriv', setprivArgs(runtime.node, ['scripts/run-tests.mjs']), {
+      cwd: runtime.root,
       encoding: 'utf8',
       timeout: 60_000,
       env: { ...process.env, PUBLIC_KIOSK_TEST_DEPS_REQUIRE: probe, HOME: '/tmp' },

@@ -6,7 +6,7 @@ import { openStaffAdmin, staffDetails, staffErrors, staffOptionHelp, staffOption
 
 export const staffListCommand: Command = {
   words: ['staff', 'list'],
-  summary: 'List staff accounts: role, secret kind and age, OTP, lockout. Never a secret or verifier.',
+  summary: "List staff accounts: role, secret kind and age, OTP, the kiosk's sign-in delay. Never a secret or verifier.",
   usage: 'staff list [--json] [--state DIR] [--policy FILE]',
   options: { ...staffOptions, ...jsonOption },
   optionHelp: { ...staffOptionHelp, ...jsonOptionHelp },
@@ -28,7 +28,8 @@ function table(accounts: AccountSummary[]): string {
     a.secretKind + mustChangeNote(a),
     a.changedAt.slice(0, 10),
     a.otpEnrolled ? 'yes' : a.role === 'admin' ? 'NO (admin actions refused)' : 'no',
-    a.lockedUntil === null ? (a.failures > 0 ? `${a.failures} failed` : '') : `locked until ${a.lockedUntil}`,
+    // The delay is the kiosk's, not the account's: the same on every row.
+    a.lockedUntil === null ? (a.failures > 0 ? `${a.failures} failed` : '') : `kiosk waits until ${a.lockedUntil}`,
     a.displayName,
   ]);
   const header = ['ID', 'ROLE', 'SECRET', 'CHANGED', 'OTP', 'LOCKOUT', 'NAME'];

@@ -9,7 +9,7 @@ const usage = 'staff passwd ID [--pin] [--state DIR] [--policy FILE]';
 export const staffPasswdCommand: Command = {
   words: ['staff', 'passwd'],
   changesState: true,
-  summary: "Set a new password (or PIN) for an account; clears its lockout. The old one is not needed.",
+  summary: "Set a new password (or PIN) for an account. The old one is not needed.",
   usage,
   options: { ...staffOptions, pin: { type: 'boolean' } },
   optionHelp: { ...staffOptionHelp, pin: 'Set a PIN instead of a password (staff role only, when the policy allows PINs).' },

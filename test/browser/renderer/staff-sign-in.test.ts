@@ -53,7 +53,7 @@ describe('staff sign-in', () => {
     const k = await open(welcome('vi'), { fakeClock: true });
     await k.script('staffSignIn', [{ result: { ok: false, reason: 'locked', retryAfterSeconds: 90 } }, { result: { ok: false, reason: 'invalid' } }]);
     await signIn(k, 'nv-014', 'doan-mo');
-    await k.page.getByText('Tạm khoá do nhập sai nhiều lần. Thử lại sau 1 phút 30 giây.').waitFor();
+    await k.page.getByText('Máy này đã nhận nhiều lần đăng nhập sai. Thử lại sau 1 phút 30 giây.').waitFor();
     expect(await k.page.isDisabled('.btn-sign-in')).toBe(true);
     expect(await k.page.textContent('.lock-wait')).toBe('(1:30)');
     await k.page.clock.runFor(60_000);
@@ -72,7 +72,7 @@ describe('staff sign-in', () => {
     const k = await open(welcome('en'));
     await k.script('staffSignIn', [{ result: { ok: false, reason: 'locked' } }]);
     await signIn(k, 'nv-014', 'x');
-    await k.page.getByText('Locked after too many failed attempts. Please try again later.').waitFor();
+    await k.page.getByText('Too many failed sign-ins on this kiosk. Please try again later.').waitFor();
   });
 
   it('asks for the one-time code when the account needs it, checks its format, then sends it with the password', async () => {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cliEntry, type CliResult } from '../../support/cli';
+import { NOBODY, setprivArgs, unprivilegedRuntime } from '../../support/unprivileged-runtime';
 import { makeCliRoots, type CliRoots } from './wipe-fixtures';
 
 /**
@@ -17,7 +18,6 @@ export function requireLibfaketime(): string {
   return libfaketime;
 }
 
-const NOBODY = 65534;
 
 export interface KioskAt {
   roots: CliRoots;
@@ -36,13 +36,13 @@ export function makeKiosk(policyExtra = ''): KioskAt {
       const when = utc.replace('T', ' ').replace(/\.\d+/, '').replace('Z', '');
       const clock = { TZ: 'UTC', LD_PRELOAD: preload, FAKETIME: `@${when}`, FAKETIME_DONT_FAKE_MONOTONIC: '1' };
       const env = { ...process.env, PUBLIC_KIOSK_POLICY: '', HOME: roots.base };
-      // As nobody, only node is preloaded: libfaketime's shared memory made by a root setpriv would be closed to it.
-      const fakedNode = ['env', ...Object.entries(clock).map(([k, v]) => `${k}=${v}`), process.execPath, cliEntry, ...args, ...roots.args];
-      const program = options.asNobody
-        ? ['setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', ...fakedNode]]
-        : ['env', fakedNode.slice(1)];
+      // As nobody: the CLI from the run's world-readable runtime copy (the checkout may be a 0700
+      // folder), and only node is preloaded: libfaketime's shared memory made by a root setpriv would be closed to it.
+      const runtime = options.asNobody ? unprivilegedRuntime() : { node: process.execPath, cliEntry, root: process.cwd() };
+      const fakedNode = ['env', ...Object.entries(clock).map(([k, v]) => `${k}=${v}`), runtime.node, runtime.cliEntry, ...args, ...roots.args];
+      const program = options.asNobody ? ['setpriv', setprivArgs(fakedNode[0] as string, fakedNode.slice(1))] : ['env', fakedNode.slice(1)];
       if (options.asNobody) chownTree(roots.base);
-      const result = spawnSync(program[0] as string, program[1] as string[], { encoding: 'utf8', timeout: 60_000, env });
+      const result = spawnSync(program[0] as string, program[1] as string[], { encoding: 'utf8', timeout: 60_000, env, cwd: runtime.root });
       return { code: result.status, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? '') };
     },
   };

@@ -1,26 +1,22 @@
-import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cliEntry, runCli, type CliResult } from '../../support/cli';
+import { runCli, type CliResult } from '../../support/cli';
+import { canDropPrivileges, NOBODY, runAsNobody, unprivilegedRuntime } from '../../support/unprivileged-runtime';
 import { auditRecords, makeCliRoots, plant, type CliRoots } from './wipe-fixtures';
 
 // A REAL undeletable file: root cannot be stopped by permissions, so the CLI runs as `nobody` on
 // roots it owns, with one folder inside that belongs to root and is read-only.
-const NOBODY = 65534;
-const setprivAvailable = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+// The CLI runs from the run's world-readable runtime copy: the checkout may be in a 0700 folder.
+const setprivAvailable = canDropPrivileges;
 if (!setprivAvailable) console.log('wipe-locked: skipped: needs root and setpriv to run the CLI as an unprivileged user');
 
 let roots: CliRoots;
 afterEach(() => roots?.cleanup());
 
-function runAsNobody(args: string[]): CliResult {
-  const result = spawnSync(
-    'setpriv',
-    [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, cliEntry, ...args],
-    { encoding: 'utf8', timeout: 60_000, env: { ...process.env, PUBLIC_KIOSK_POLICY: '', HOME: roots.base } },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+function runCliAsNobody(args: string[]): CliResult {
+  const runtime = unprivilegedRuntime();
+  return runAsNobody(runtime.node, [runtime.cliEntry, ...args], { cwd: runtime.root, env: { ...process.env, PUBLIC_KIOSK_POLICY: '', HOME: roots.base } });
 }
 
 function chownTree(dir: string): void {
@@ -43,7 +39,7 @@ describe.skipIf(!setprivAvailable)('a file that cannot be removed', () => {
     writeFileSync(path.join(locked, 'held'), 'still here');
     chmodSync(locked, 0o555);
 
-    const failed = runAsNobody(['wipe', '--reason', 'shift-end', ...roots.args]);
+    const failed = runCliAsNobody(['wipe', '--reason', 'shift-end', ...roots.args]);
     expect(failed.stderr).toBe('');
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(/FAILED/);
@@ -61,7 +57,7 @@ describe.skipIf(!setprivAvailable)('a file that cannot be removed', () => {
 
     // Once the file can go, the next shift wipe succeeds and puts the kiosk back in service.
     chmodSync(locked, 0o777);
-    const fixed = runAsNobody(['wipe', ...roots.args]);
+    const fixed = runCliAsNobody(['wipe', ...roots.args]);
     expect(fixed.code).toBe(0);
     expect(readdirSync(roots.sessionData)).toEqual([]);
     expect(auditRecords(roots.state).map((r) => `${r.type}:${String(r.result ?? r.state)}`)).toEqual([

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundledPolicyFile, defaultMachinePolicyFile, formatPolicyIssue, loadPolicy, type PolicyLoadResult } from '../../../src/policy/load';
-import { policyDir } from './fixtures';
+import { escapeRegExp, policyDir } from './fixtures';
 
 const files = policyDir();
 afterAll(() => files.cleanup());
@@ -27,7 +27,8 @@ describe('precedence: built-in < bundled < machine < PUBLIC_KIOSK_POLICY < --pol
 
   it('uses the built-in defaults for what the bundled file leaves out', () => {
     const result = ok(loadPolicy({ ...base, bundledFile: withoutStaff }));
-    expect(result.policy.staff.lockout).toEqual({ maxFailures: 5, baseDelaySeconds: 30 });
+    expect(result.policy.staff.password.minLength).toBe(12);
+    expect(result.policy.staff.idleSignOutSeconds).toBe(120);
     expect(result.sources).toEqual(['<built-in defaults>', withoutStaff]);
   });
 
@@ -177,5 +178,14 @@ describe('platform-specific checks', () => {
     expect(defaultMachinePolicyFile('linux', {})).toBe('/etc/public-kiosk/policy.yaml');
     expect(defaultMachinePolicyFile('win32', { ProgramData: 'D:\\PD' })).toBe('D:\\PD\\public-kiosk\\policy.yaml');
     expect(defaultMachinePolicyFile('win32', {})).toBe('C:\\ProgramData\\public-kiosk\\policy.yaml');
+  });
+});
+
+describe('deprecated keys', () => {
+  it('the old staff.lockout still loads, ignored, with a FILE:LINE:COL note; the bundled file has none', () => {
+    expect(ok(loadPolicy(base)).notes).toEqual([]);
+    const old = files.write('old-lockout.yaml', '# from before the kiosk-wide sign-in delay\nstaff:\n  lockout:\n    maxFailures: 3\n    baseDelaySeconds: 60\n');
+    const result = ok(loadPolicy({ ...base, machineFile: old }));
+    expect(result.notes.map(formatPolicyIssue)).toEqual([expect.stringMatching(new RegExp(`^${escapeRegExp(old)}:3:3 staff\\.lockout: deprecated, ignored: .*lock no account`))]);
   });
 });

@@ -31,7 +31,6 @@ export function testPolicy(tweak: (p: Policy) => void = () => undefined): Policy
     staff: {
       password: { minLength: 12, requireLower: true, requireUpper: true, requireDigit: true, requireSymbol: true, maxAgeDays: 90 },
       pin: { allowed: false, minLength: 6 },
-      lockout: { maxFailures: 5, baseDelaySeconds: 30 },
       idleSignOutSeconds: 120,
     },
     reporting: { prometheus: {}, syslog: [], onTimeGraceMinutes: 15 },

@@ -15,7 +15,6 @@ export function directivePolicy(): StaffPolicy {
   return {
     password: { minLength: 12, requireLower: true, requireUpper: true, requireDigit: true, requireSymbol: true, maxAgeDays: 90 },
     pin: { allowed: true, minLength: 6 },
-    lockout: { maxFailures: 5, baseDelaySeconds: 30 },
     idleSignOutSeconds: 120,
   };
 }
@@ -56,7 +55,7 @@ export class RecordingAuditSink implements AuditSink {
   async append(record: AuditRecordInput): Promise<void> {
     this.records.push(record);
   }
-  /** Action/outcome pairs of staff records, in order, for compact assertions. */
+  /** Action/outcome pairs of staff records, in order, for compact assertions ('(burst)' for a burst of failures). */
   staff(): string[] {
     return this.records.map((r) => (r.type === 'staff' ? `${r.staffId} ${r.action} ${r.outcome}` : r.type));
   }
