@@ -9,7 +9,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, powerMonitor } from 'electron';
 import { readRecentWipes } from '../src/audit/recent';
-import type { ActionResult, OutOfServiceReason } from '../src/ipc/contract';
+import { readBlockedSince, startOfLocalDay } from '../src/blocked-journal/recent-blocked';
+import type { ActionResult, BlockedTodayView, OutOfServiceReason } from '../src/ipc/contract';
+import { stateFiles } from '../src/state/state-files';
 import { refreshMetricsTextfile } from '../src/metrics/render';
 import { backlogSource } from '../src/forwarding/backlog';
 import { metricsTextfileDir, stateMetricsSources } from '../src/metrics/state-sources';
@@ -184,6 +186,8 @@ async function main(): Promise<void> {
     machinePolicy,
     log,
     compliance: complianceDoctor(services?.audit ?? null, plan.policy),
+    appendBlocked: services ? (record) => services.audit.append(record) : null,
+    readBlockedToday: state && plan.policy ? () => blockedToday(state, plan.policy?.schedule.timeZone ?? 'UTC') : null,
   });
   if (standInRefused) kiosk.controller?.reportFault('policy-invalid');
 
@@ -263,6 +267,13 @@ main().catch((error: unknown) => {
   log(`fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   app.exit(1);
 });
+
+/** The staff panel's "blocked today": this kiosk's records since local midnight, ranked. */
+async function blockedToday(stateRoot: string, timeZone: string): Promise<BlockedTodayView> {
+  const now = Date.now();
+  const summary = await readBlockedSince(stateFiles(stateRoot).auditLog, startOfLocalDay(now, timeZone), now);
+  return { records: summary.records, otherCount: summary.otherCount, hosts: summary.rows.map(({ host, kind, rule, sessions, count }) => ({ host, kind, rule, sessions, count })) };
+}
 
 /** The doctor on this machine's real probes, its records appended to the audit log. */
 function complianceDoctor(audit: AuditSink | null, policy: Policy | null) {

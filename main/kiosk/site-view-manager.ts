@@ -5,6 +5,9 @@ import type { Cancelable } from '../../src/schedule/clock';
 import { isStaffShortcut } from '../../src/shell/shortcuts';
 import { siteViewBounds, UI_TOOLBAR_HEIGHT_PX } from '../../src/shell/view-layout';
 import type { ContentVerdict } from '../../src/shell/download-content';
+import type { BlockedAuditRecord } from '../../src/audit/record-types';
+import { SessionRefusals, type SessionMode } from '../../src/blocked-journal/session-refusals';
+import type { RequestType } from '../../src/shell/requests';
 import { attachContentsGuards } from '../site/contents-guards';
 import { attachDownloadGuard, type ActiveDownloads, type DownloadNotice } from '../site/download-guard';
 import { attachRefusals } from '../site/refusals';
@@ -42,13 +45,19 @@ export interface SiteViewManagerDeps {
   events: SiteViewEvents;
   setTimer(delayMs: number, callback: () => void): Cancelable;
   log(message: string): void;
+  /** The session's blocked-host record, written to the audit log (and forwarded) when its view closes. */
+  appendRecord?(record: BlockedAuditRecord): Promise<void>;
+  now?(): Date;
 }
 
 interface OpenView {
   sessionId: string;
   view: SiteViewHandle;
   downloads: ActiveDownloads;
+  refusals: SessionRefusals;
 }
+
+const requestKinds = { 'main-frame': 'navigation', 'sub-frame': 'frame', subresource: 'subresource', websocket: 'websocket' } as const satisfies Record<RequestType, string>;
 
 export class SiteViewManager {
   private current: OpenView | null = null;
@@ -62,13 +71,17 @@ export class SiteViewManager {
     return this.current?.sessionId ?? null;
   }
 
-  /** Creates the view in the session's partition (the partition name is also the session id). */
-  open(partition: string): SiteViewHandle {
+  /**
+   * Creates the view in the session's partition (the partition name is also the session id). A
+   * rehearsal's guards let through, and count, what only the allowlist refuses.
+   */
+  open(partition: string, mode: SessionMode = 'citizen'): SiteViewHandle {
     if (this.current) throw new Error('a site view is already open: the previous session must be closed first');
     const { deps } = this;
     const view = deps.factory.create(partition);
     const sessionId = partition;
-    installSessionGuards(view.session, deps.policy, () => undefined);
+    const refusals = new SessionRefusals(mode);
+    installSessionGuards(view.session, deps.policy, (url, verdict, type) => refusals.refused(requestKinds[type], url, verdict));
     const downloads = attachDownloadGuard(view.session, {
       policy: deps.policy,
       root: deps.downloadsRoot,
@@ -78,6 +91,7 @@ export class SiteViewManager {
       checkContent: deps.checkDownload,
       removeFile: deps.removeFile,
       notify: (n: DownloadNotice) => deps.events.notice({ kind: n.kind, ...(n.extension ? { detail: n.extension } : {}) }),
+      refused: (url) => refusals.downloadRefused(url),
     });
     const contents = view.contents;
     // First listener on before-input-event: the staff shortcut never reaches the page.
@@ -87,8 +101,11 @@ export class SiteViewManager {
       if (input.type !== 'keyUp') deps.events.staffShortcut();
     });
     attachContentsGuards(view.contents, deps.policy, {
-      blocked: (kind) => {
-        if (kind === 'navigation' || kind === 'window-open') deps.events.notice({ kind: 'site-blocked' });
+      blocked: (kind, url, verdict, isMainFrame) => {
+        const journalKind = kind === 'window-open' ? 'popup' : isMainFrame === false ? 'frame' : 'navigation';
+        if (refusals.refused(journalKind, url, verdict)) return true;
+        deps.events.notice({ kind: 'site-blocked' });
+        return false;
       },
       shortcutBlocked: (shortcut) => {
         if (shortcut.purpose === 'print') deps.events.printRequested();
@@ -112,7 +129,7 @@ export class SiteViewManager {
     contents.on('before-mouse-event', (_event, mouse) => {
       if (mouse.type === 'mouseDown' || mouse.type === 'mouseWheel') deps.events.activity();
     });
-    this.current = { sessionId, view, downloads };
+    this.current = { sessionId, view, downloads, refusals };
     this.layout();
     return view;
   }
@@ -123,6 +140,7 @@ export class SiteViewManager {
     if (!open || open.sessionId !== sessionId) return null;
     this.current = null;
     open.downloads.cancelAll();
+    this.writeJournal(open);
     open.view.setVisible(false);
     open.view.close();
     return open.view.session;
@@ -170,6 +188,13 @@ export class SiteViewManager {
     const host = URL.canParse(contents.getURL()) ? new URL(contents.getURL()).hostname : '';
     const history = contents.navigationHistory;
     return { host, title: contents.getTitle(), canGoBack: history.canGoBack(), canGoForward: history.canGoForward(), loading: contents.isLoading() };
+  }
+
+  /** Written before the wipe's own record; a failure is logged and never holds up the wipe. */
+  private writeJournal(open: OpenView): void {
+    const record = open.refusals.record(open.sessionId, this.deps.now?.() ?? new Date());
+    if (!record || !this.deps.appendRecord) return;
+    this.deps.appendRecord(record).catch((error: unknown) => this.deps.log(`blocked-host record not written: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   private layout(): void {

@@ -17,6 +17,7 @@ import { metricsCommand } from './commands/metrics';
 import { forwardCommand } from './commands/forward';
 import { reportCommand } from './commands/report';
 import { doctorCommand } from './commands/doctor';
+import { blockedCommand } from './commands/blocked';
 
 /**
  * Every CLI command, in the order `--help` lists them. Each lives in its own file under commands/
@@ -41,4 +42,5 @@ export const commands: Command[] = [
   forwardCommand,
   reportCommand,
   doctorCommand,
+  blockedCommand,
 ];
