@@ -5,7 +5,7 @@ import { summariseBlocked, type BlockedSummary, type KioskRecord } from '../../b
 import { fleetLogSources, LogsFolderError } from '../../report/fleet-source';
 import { stateRootLogSource } from '../../report/local-source';
 import type { KioskLogSource } from '../../report/log-source';
-import { formatDate, PeriodError, reportPeriod } from '../../report/period';
+import { formatDate, parseCalendarDay, PeriodError, reportPeriod } from '../../report/period';
 import { addDays, wallClockAt } from '../../schedule/zoned-time';
 import { stringOption, type Command } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
@@ -87,7 +87,7 @@ function periodOf(from: string | undefined, to: string | undefined, timeZone: st
   try {
     const last = to ?? formatDate(today);
     // A --to that is not a day is named as such before any default --from is worked out from it.
-    const first = from ?? formatDate(addDays(reportPeriod(last, last, timeZone).from, -(DEFAULT_DAYS - 1)));
+    const first = from ?? formatDate(addDays(parseCalendarDay(last, '--to'), -(DEFAULT_DAYS - 1)));
     return reportPeriod(first, last, timeZone);
   } catch (error) {
     throw error instanceof PeriodError ? new UsageError(error.message) : error;
