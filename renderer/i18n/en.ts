@@ -173,7 +173,7 @@ export const en: Record<MessageKey, string> = {
   'staff.blocked.loading': 'Loading…',
   'staff.blocked.none': 'Nothing was blocked today.',
   'staff.blocked.error': 'The blocked sites could not be read.',
-  'staff.blocked.summary': 'From {records} session(s) today, most blocked first. IT turns these into rules with public-kiosk blocked --yaml.',
+  'staff.blocked.summary': 'From {records} session(s) today, most sessions first.',
   'staff.blocked.more': '{count} more refusal(s) not listed by name.',
   'staff.blocked.col.host': 'Site',
   'staff.blocked.col.rule': 'Blocked by',

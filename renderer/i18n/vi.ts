@@ -174,7 +174,7 @@ export const vi = {
   'staff.blocked.loading': 'Đang tải…',
   'staff.blocked.none': 'Hôm nay chưa có trang nào bị chặn.',
   'staff.blocked.error': 'Không đọc được danh sách trang bị chặn.',
-  'staff.blocked.summary': 'Từ {records} phiên hôm nay, trang bị chặn nhiều nhất ở đầu. Bộ phận CNTT chuyển thành quy tắc bằng public-kiosk blocked --yaml.',
+  'staff.blocked.summary': 'Từ {records} phiên hôm nay, nhiều phiên nhất ở đầu.',
   'staff.blocked.more': 'Còn {count} lần chặn khác không ghi tên.',
   'staff.blocked.col.host': 'Trang',
   'staff.blocked.col.rule': 'Bị chặn do',

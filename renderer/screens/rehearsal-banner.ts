@@ -1,5 +1,6 @@
 import type { KioskStatus } from '../../src/ipc/contract.js';
-import { h } from '../dom.js';
+import { h, setText } from '../dom.js';
+import type { MessageKey } from '../i18n/index.js';
 import { icon } from '../icons.js';
 
 /**
@@ -9,14 +10,19 @@ import { icon } from '../icons.js';
  */
 export class RehearsalBanner {
   readonly el: HTMLElement;
+  private readonly text: HTMLElement;
+  private readonly key: MessageKey;
 
   constructor(placement: 'toolbar' | 'screen') {
-    const text = placement === 'toolbar' ? 'rehearsal.badge' : 'rehearsal.banner';
-    this.el = h('div', { class: `rehearsal-banner rehearsal-${placement}`, attrs: { role: 'status' } }, [icon('alert', 'rehearsal-icon'), h('span', { class: 'rehearsal-text', text })]);
+    this.key = placement === 'toolbar' ? 'rehearsal.badge' : 'rehearsal.banner';
+    this.text = h('span', { class: 'rehearsal-text', text: this.key });
+    this.el = h('div', { class: `rehearsal-banner rehearsal-${placement}`, attrs: { role: 'status' } }, [icon('alert', 'rehearsal-icon'), this.text]);
     this.el.hidden = true;
   }
 
   update(status: Pick<KioskStatus, 'rehearsal'>): void {
     this.el.hidden = status.rehearsal !== true;
+    // Outside any screen, a language switch's relabel may run before this element is in the page.
+    if (!this.el.hidden) setText(this.text, this.key);
   }
 }

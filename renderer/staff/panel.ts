@@ -19,7 +19,7 @@ interface View {
 
 /** Force wipe across the top (the action staff come for), then compliance and the records and, for admins, admin actions. */
 function dashboard(ctx: ScreenContext, staff: StaffView, records: WipeRecords, compliance: CompliancePanel, blocked: BlockedToday): View {
-  const reports = h('div', { class: 'staff-reports' }, [compliance.el, blocked.el, records.el]);
+  const reports = h('div', { class: 'staff-reports with-blocked' }, [compliance.el, blocked.el, records.el]);
   const lower = h('div', { class: `staff-lower${staff.role === 'admin' ? ' with-admin' : ''}` }, [reports, staff.role === 'admin' ? adminSection(ctx) : null]);
   const el = h('div', { class: 'staff-dashboard' }, [forceWipeSection(ctx), lower]);
   void records.load();
