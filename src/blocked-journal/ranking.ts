@@ -9,12 +9,14 @@ import type { BlockedAuditRecord } from '../audit/record-types';
  */
 
 const iso = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/);
+// As the audit schema has it: a forwarded copy edited to say "*" must not become an allow-everything rule.
+const hostName = z.string().regex(/^[a-z0-9[][a-z0-9.:[\]_-]{0,252}$/);
 const recordShape = z.object({
   type: z.enum(['blocked', 'rehearsal']),
   at: iso,
   session: z.string().min(1).max(64),
   hosts: z
-    .array(z.object({ host: z.string().min(1).max(253), kind: z.string().max(16), rule: z.string().max(80), count: z.number().int().min(1) }))
+    .array(z.object({ host: hostName, kind: z.string().max(16), rule: z.string().max(80), count: z.number().int().min(1) }))
     .max(50),
   otherCount: z.number().int().min(0),
 });

@@ -65,6 +65,13 @@ describe('allowRulesYaml', () => {
     expect(doc.sites.allow).toEqual([expect.objectContaining({ host: 'x.example.vn' })]);
   });
 
+  it('refuses a forwarded record whose host is a wildcard or a URL, so no edited log becomes an allow-everything rule', () => {
+    const edited = [rec('kiosk-c', '2026-12-02T08:00:00.000Z', 8, [['*', 'navigation', 'not-allowed', 1]]), rec('kiosk-c', '2026-12-02T09:00:00.000Z', 9, [['a.vn/x', 'navigation', 'not-allowed', 1]])];
+    const summary = summariseBlocked(edited, 'blocked', start, end);
+    expect(summary.rows).toEqual([]);
+    expect(summary.problems.map((p) => p.detail)).toEqual(['a blocked record without a valid hosts.0.host', 'a blocked record without a valid hosts.0.host']);
+  });
+
   it('writes an empty list when nothing was refused by the allowlist', () => {
     const doc = parse(allowRulesYaml(summariseBlocked([], 'rehearsal', start, end), { from: 'a', to: 'b' })) as { sites: { allow: unknown[] } };
     expect(doc.sites.allow).toEqual([]);
