@@ -10,7 +10,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, powerMonitor } from 'electron';
 import { readRecentWipes } from '../src/audit/recent';
-import type { ActionResult, OutOfServiceReason } from '../src/ipc/contract';
+import { readBlockedSince, startOfLocalDay } from '../src/blocked-journal/recent-blocked';
+import type { ActionResult, BlockedTodayView, OutOfServiceReason } from '../src/ipc/contract';
+import { stateFiles } from '../src/state/state-files';
 import { refreshMetricsTextfile } from '../src/metrics/render';
 import { backlogSource } from '../src/forwarding/backlog';
 import { metricsTextfileDir, stateMetricsSources } from '../src/metrics/state-sources';
@@ -196,6 +198,8 @@ async function main(): Promise<void> {
     machinePolicy,
     log,
     compliance: complianceDoctor(services?.audit ?? null, plan.policy, state),
+    appendBlocked: services ? (record) => services.audit.append(record) : null,
+    readBlockedToday: state && plan.policy ? () => blockedToday(state, plan.policy?.schedule.timeZone ?? 'UTC') : null,
   });
   // A relaunch onto a copy nobody can vouch for (a forged folder, an edited copy or log): fail closed.
   if (boot.refused) kiosk.controller?.reportFault('policy-invalid');
@@ -278,6 +282,13 @@ main().catch((error: unknown) => {
   log(`fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   app.exit(1);
 });
+
+/** The staff panel's "blocked today": this kiosk's records since local midnight, ranked. */
+async function blockedToday(stateRoot: string, timeZone: string): Promise<BlockedTodayView> {
+  const now = Date.now();
+  const summary = await readBlockedSince(stateFiles(stateRoot).auditLog, startOfLocalDay(now, timeZone), now);
+  return { records: summary.records, otherCount: summary.otherCount, hosts: summary.rows.map(({ host, kind, rule, sessions, count }) => ({ host, kind, rule, sessions, count })) };
+}
 
 /** The doctor on this machine's real probes, its records appended to the audit log. */
 function complianceDoctor(audit: AuditSink | null, policy: Policy | null, stateRoot: string | undefined) {

@@ -3,6 +3,7 @@ import { relabel } from './dom.js';
 import { language, useLanguage } from './i18n/index.js';
 import { chooseScreen, type Screen, type ScreenContext } from './screen.js';
 import { buildScreen } from './screens/index.js';
+import { RehearsalBanner } from './screens/rehearsal-banner.js';
 import { StaffPanel } from './staff/panel.js';
 
 /**
@@ -20,6 +21,8 @@ export class Controller implements ScreenContext {
   private returnFocus: Element | null = null;
   /** The last staff panel command from main that was carried out (the staff shortcut from the site, idle sign-out). */
   private staffCommandSeq = 0;
+  /** Over every screen but the session toolbar (which carries its own badge) while a rehearsal is open. */
+  private readonly rehearsal = new RehearsalBanner('screen');
 
   constructor(
     readonly api: KioskApi,
@@ -78,6 +81,7 @@ export class Controller implements ScreenContext {
     if (this.staffPanel && kind !== 'staff') this.staffPanel.update(status);
     // A new wipe phase is a new screen, so its heading takes focus and is announced.
     const key = kind === 'wipe' ? `wipe:${status.wipe?.phase ?? 'running'}` : kind;
+    this.rehearsal.update(kind === 'session' ? {} : status);
     if (this.current?.key === key) {
       this.current.screen.update(status);
       return;
@@ -96,7 +100,7 @@ export class Controller implements ScreenContext {
       else previous.screen.dispose?.();
     }
     screen.update(status);
-    this.host.replaceChildren(screen.root);
+    this.host.replaceChildren(screen.root, this.rehearsal.el);
     this.host.dataset['screen'] = kind;
     this.current = { key, screen };
     screen.focusTarget()?.focus();

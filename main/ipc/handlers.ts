@@ -23,5 +23,6 @@ export function buildIpcHandlers(shell: KioskShell, staff: StaffDesk): IpcHandle
     'staff:compliance': () => staff.compliance(),
     'staff:change-password': (current, next) => staff.changePassword(current, next),
     'staff:admin-action': (action, otp) => staff.adminAction(action, otp),
+    'staff:blocked-today': () => staff.blockedToday(),
   };
 }

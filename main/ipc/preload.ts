@@ -26,6 +26,7 @@ const api: KioskApi = {
   compliance: () => invoke('staff:compliance'),
   changePassword: (current, next) => invoke('staff:change-password', current, next),
   adminAction: (action, otp) => invoke('staff:admin-action', action, otp),
+  blockedToday: () => invoke('staff:blocked-today'),
   setStaffPanelOpen: (open) => invoke('kiosk:staff-panel', open),
   onStatus(listener) {
     // The page gets the status only, never the IpcRendererEvent (it carries a sender handle).

@@ -1,7 +1,8 @@
 import type { ContentVerdict } from '../../src/shell/download-content';
 import path from 'node:path';
 import type { ActionResult } from '../../src/ipc/contract';
-import type { WipeAuditRecord } from '../../src/audit/record-types';
+import type { BlockedAuditRecord, WipeAuditRecord } from '../../src/audit/record-types';
+import type { BlockedTodayView } from '../../src/ipc/contract';
 import type { Policy } from '../../src/policy/schema';
 import type { KioskClock } from '../../src/schedule/clock';
 import type { LastShiftWipe } from '../../src/schedule/due-check';
@@ -57,6 +58,10 @@ export interface KioskPorts {
   log(message: string): void;
   /** The compliance doctor and the audit log's append; absent (tests, no policy) means no doctor runs. */
   compliance?: Pick<ComplianceWatchDeps, 'runDoctor' | 'append' | 'previousRuns'> | null;
+  /** The audit log's append for each session's blocked-host record (forwarded like every record). */
+  appendBlocked?: ((record: BlockedAuditRecord) => Promise<void>) | null;
+  /** This kiosk's blocked hosts since local midnight (the staff panel). */
+  readBlockedToday?: (() => Promise<BlockedTodayView>) | null;
 }
 
 /** The cookie canary's URL: `.invalid` never resolves, and the request guard refuses it anyway. */
@@ -92,6 +97,8 @@ export function composeKiosk(ports: KioskPorts) {
       },
       setTimer: (ms, cb) => ports.clock.setTimer(ms, cb),
       log: ports.log,
+      ...(ports.appendBlocked ? { appendRecord: ports.appendBlocked } : {}),
+      now: () => new Date(ports.clock.now()),
     });
     const viewManager = views;
     controller = new SessionController<SessionCanaries>({
@@ -148,6 +155,7 @@ export function composeKiosk(ports: KioskPorts) {
     const done = record.event.type === 'wipe-succeeded' || record.event.type === 'wipe-failed';
     if (done && record.from === 'wiping-shift' && !record.ignored) void compliance?.run();
   });
+  const kioskShellForDesk = shell;
   const staffDesk = new StaffDesk({
     staff: ports.staff,
     shell,
@@ -156,6 +164,8 @@ export function composeKiosk(ports: KioskPorts) {
     latestCompliance: () => compliance?.view() ?? null,
     reloadPolicy: ports.reloadPolicy,
     leaveKiosk: () => (activeController?.session() ? { ok: false, reason: 'failed', message: 'session-open' } : ports.leaveKiosk()),
+    startRehearsal: () => kioskShellForDesk.startRehearsal(),
+    ...(ports.readBlockedToday ? { readBlockedToday: ports.readBlockedToday } : {}),
   });
   const handlers = buildIpcHandlers(shell, staffDesk);
   const kioskShell = shell;

@@ -18,7 +18,7 @@ import type { SiteViewManager } from './site-view-manager';
 
 export type ControllerPort = Pick<
   SessionController,
-  'startSession' | 'endSession' | 'stillHere' | 'userActivity' | 'browserCrashed' | 'status' | 'session' | 'onStatus' | 'reportFault'
+  'startSession' | 'startRehearsal' | 'endSession' | 'stillHere' | 'userActivity' | 'browserCrashed' | 'status' | 'session' | 'onStatus' | 'reportFault'
 >;
 
 export interface KioskShellDeps {
@@ -75,6 +75,7 @@ export class KioskShell {
     const parts = { session, policy: this.deps.policy(), language: this.language, site: this.deps.views?.siteInfo(), notice: this.notice, staff: this.staff, policyRejected: this.policyRejected };
     const status = composeStatus(parts);
     if (this.staffPanelCommand) status.staffPanelCommand = this.staffPanelCommand;
+    if (this.deps.controller?.session()?.rehearsal === true) status.rehearsal = true;
     return status;
   }
 
@@ -93,15 +94,36 @@ export class KioskShell {
     const service = policy.services[serviceIndex ?? 0];
     if (!service) return { ok: false, reason: 'invalid' };
     const started = controller.startSession(serviceIndex);
+    return this.openSite(started, service.url, 'citizen');
+  }
+
+  /**
+   * An admin's rehearsal (audit mode), on the first service. Called by the staff desk only, after the
+   * admin's password and OTP; the staff panel closes (and signs out) so the journey runs in the site view.
+   */
+  async startRehearsal(): Promise<ActionResult> {
+    const { controller, views } = this.deps;
+    const policy = this.deps.policy();
+    const service = policy?.services[0];
+    if (!controller || !views || !service) return { ok: false, reason: 'failed', message: 'out-of-service' };
+    const started = controller.startRehearsal(0);
+    const result = await this.openSite(started, service.url, 'rehearsal');
+    if (result.ok) this.commandStaffPanel('close');
+    return result;
+  }
+
+  private async openSite(started: ReturnType<ControllerPort['startSession']>, url: string, mode: 'citizen' | 'rehearsal'): Promise<ActionResult> {
+    const { controller, views } = this.deps;
+    if (!controller || !views) return { ok: false, reason: 'failed', message: 'out-of-service' };
     if (!started.ok) return { ok: false, reason: 'failed', message: started.reason };
     this.staff = undefined;
     // Each citizen gets the full print allowance; nothing carries over from the last session.
     this.printLimiter = new PrintLimiter();
     try {
-      const view = views.open(started.session.partition);
+      const view = views.open(started.session.partition, mode);
       await this.deps.prepareSession(started.session, view);
       if (views.openSessionId !== started.session.partition) return { ok: false, reason: 'failed', message: 'session-ended' };
-      view.contents.loadURL(service.url).catch(() => undefined);
+      view.contents.loadURL(url).catch(() => undefined);
     } catch (error) {
       this.deps.log(`could not open the site view: ${error instanceof Error ? error.message : String(error)}`);
       controller.reportFault('internal-error');

@@ -6,6 +6,9 @@ import { isStaffShortcut } from '../../src/shell/shortcuts';
 import { nextZoom, zoomShortcut, ZOOM_DEFAULT_PERCENT, type ZoomAction } from '../../src/shell/zoom';
 import { siteViewBounds, UI_TOOLBAR_HEIGHT_PX } from '../../src/shell/view-layout';
 import type { ContentVerdict } from '../../src/shell/download-content';
+import type { BlockedAuditRecord } from '../../src/audit/record-types';
+import { SessionRefusals, type SessionMode } from '../../src/blocked-journal/session-refusals';
+import type { RequestType } from '../../src/shell/requests';
 import { attachContentsGuards } from '../site/contents-guards';
 import { attachDownloadGuard, type ActiveDownloads, type DownloadNotice } from '../site/download-guard';
 import { attachRefusals } from '../site/refusals';
@@ -43,6 +46,9 @@ export interface SiteViewManagerDeps {
   events: SiteViewEvents;
   setTimer(delayMs: number, callback: () => void): Cancelable;
   log(message: string): void;
+  /** The session's blocked-host record, written to the audit log (and forwarded) when its view closes. */
+  appendRecord?(record: BlockedAuditRecord): Promise<void>;
+  now?(): Date;
 }
 
 interface OpenView {
@@ -51,7 +57,10 @@ interface OpenView {
   downloads: ActiveDownloads;
   /** Per view: a new session's view starts at 100 %. */
   zoomPercent: number;
+  refusals: SessionRefusals;
 }
+
+const requestKinds = { 'main-frame': 'navigation', 'sub-frame': 'frame', subresource: 'subresource', websocket: 'websocket' } as const satisfies Record<RequestType, string>;
 
 export class SiteViewManager {
   private current: OpenView | null = null;
@@ -65,13 +74,17 @@ export class SiteViewManager {
     return this.current?.sessionId ?? null;
   }
 
-  /** Creates the view in the session's partition (the partition name is also the session id). */
-  open(partition: string): SiteViewHandle {
+  /**
+   * Creates the view in the session's partition (the partition name is also the session id). A
+   * rehearsal's guards let through, and count, what only the allowlist refuses.
+   */
+  open(partition: string, mode: SessionMode = 'citizen'): SiteViewHandle {
     if (this.current) throw new Error('a site view is already open: the previous session must be closed first');
     const { deps } = this;
     const view = deps.factory.create(partition);
     const sessionId = partition;
-    installSessionGuards(view.session, deps.policy, () => undefined);
+    const refusals = new SessionRefusals(mode);
+    installSessionGuards(view.session, deps.policy, (url, verdict, type) => refusals.refused(requestKinds[type], url, verdict));
     const downloads = attachDownloadGuard(view.session, {
       policy: deps.policy,
       root: deps.downloadsRoot,
@@ -81,6 +94,7 @@ export class SiteViewManager {
       checkContent: deps.checkDownload,
       removeFile: deps.removeFile,
       notify: (n: DownloadNotice) => deps.events.notice({ kind: n.kind, ...(n.extension ? { detail: n.extension } : {}) }),
+      refused: (url) => refusals.downloadRefused(url),
     });
     const contents = view.contents;
     // First listener on before-input-event: the staff shortcut never reaches the page.
@@ -101,8 +115,11 @@ export class SiteViewManager {
       if (this.current?.view === view && this.current.zoomPercent !== ZOOM_DEFAULT_PERCENT) contents.setZoomFactor(this.current.zoomPercent / 100);
     });
     attachContentsGuards(view.contents, deps.policy, {
-      blocked: (kind) => {
-        if (kind === 'navigation' || kind === 'window-open') deps.events.notice({ kind: 'site-blocked' });
+      blocked: (kind, url, verdict, isMainFrame) => {
+        const journalKind = kind === 'window-open' ? 'popup' : isMainFrame === false ? 'frame' : 'navigation';
+        if (refusals.refused(journalKind, url, verdict)) return true;
+        deps.events.notice({ kind: 'site-blocked' });
+        return false;
       },
       shortcutBlocked: (shortcut) => {
         if (shortcut.purpose === 'print') deps.events.printRequested();
@@ -126,7 +143,7 @@ export class SiteViewManager {
     contents.on('before-mouse-event', (_event, mouse) => {
       if (mouse.type === 'mouseDown' || mouse.type === 'mouseWheel') deps.events.activity();
     });
-    this.current = { sessionId, view, downloads, zoomPercent: ZOOM_DEFAULT_PERCENT };
+    this.current = { sessionId, view, downloads, zoomPercent: ZOOM_DEFAULT_PERCENT, refusals };
     this.layout();
     return view;
   }
@@ -137,6 +154,7 @@ export class SiteViewManager {
     if (!open || open.sessionId !== sessionId) return null;
     this.current = null;
     open.downloads.cancelAll();
+    this.writeJournal(open);
     open.view.setVisible(false);
     open.view.close();
     return open.view.session;
@@ -194,6 +212,13 @@ export class SiteViewManager {
     const history = contents.navigationHistory;
     const zoomPercent = this.current?.zoomPercent ?? ZOOM_DEFAULT_PERCENT;
     return { host, title: contents.getTitle(), canGoBack: history.canGoBack(), canGoForward: history.canGoForward(), loading: contents.isLoading(), zoomPercent };
+  }
+
+  /** Written before the wipe's own record; a failure is logged and never holds up the wipe. */
+  private writeJournal(open: OpenView): void {
+    const record = open.refusals.record(open.sessionId, this.deps.now?.() ?? new Date());
+    if (!record || !this.deps.appendRecord) return;
+    this.deps.appendRecord(record).catch((error: unknown) => this.deps.log(`blocked-host record not written: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   private layout(): void {

@@ -1,4 +1,4 @@
-import type { ActionResult, ComplianceView, SignInResult, WipeRecordView } from '../../src/ipc/contract';
+import type { ActionResult, BlockedTodayView, ComplianceView, SignInResult, WipeRecordView } from '../../src/ipc/contract';
 import { decisionToResult } from '../../src/shell/staff-results';
 import type { StaffAccess } from '../../src/staff/staff-access';
 import type { WipeAuditRecord } from '../../src/audit/record-types';
@@ -22,7 +22,14 @@ export interface StaffDeskDeps {
   reloadPolicy(): Promise<ActionResult>;
   /** Leaves the kiosk (admin exit); refuses while a citizen session is open. */
   leaveKiosk(): ActionResult;
+  /** Opens a rehearsal session (audit mode); refuses unless the welcome screen shows. */
+  startRehearsal?(): Promise<ActionResult>;
+  /** This kiosk's blocked hosts since local midnight. */
+  readBlockedToday?(): Promise<BlockedTodayView>;
 }
+
+/** The staff panel shows the most hit hosts only. */
+const BLOCKED_TODAY_HOSTS = 10;
 
 const unavailable: ActionResult = { ok: false, reason: 'failed', message: 'staff-unavailable' };
 const RECENT_WIPES = 20;
@@ -68,13 +75,22 @@ export class StaffDesk {
     return this.deps.staff.changePassword(staffId, current, next);
   }
 
-  async adminAction(action: 'reload-policy' | 'leave-kiosk', otp: string): Promise<ActionResult> {
+  async adminAction(action: 'reload-policy' | 'leave-kiosk' | 'start-rehearsal', otp: string): Promise<ActionResult> {
     const decided = await this.authorize(action, otp);
     if (!decided.ok) return decided;
+    if (action === 'start-rehearsal') return this.deps.startRehearsal ? this.deps.startRehearsal() : unavailable;
     return action === 'reload-policy' ? this.deps.reloadPolicy() : this.deps.leaveKiosk();
   }
 
-  private async authorize(action: 'force-wipe' | 'view-records' | 'reload-policy' | 'leave-kiosk', otp: string | null): Promise<ActionResult> {
+  /** Any signed-in staff member may read it (audited as view-records); hosts and counts only. */
+  async blockedToday(): Promise<BlockedTodayView | null> {
+    const decided = await this.authorize('view-records', null);
+    if (!decided.ok || !this.deps.readBlockedToday) return null;
+    const today = await this.deps.readBlockedToday();
+    return { ...today, hosts: today.hosts.slice(0, BLOCKED_TODAY_HOSTS) };
+  }
+
+  private async authorize(action: 'force-wipe' | 'view-records' | 'reload-policy' | 'leave-kiosk' | 'start-rehearsal', otp: string | null): Promise<ActionResult> {
     if (!this.deps.staff) return unavailable;
     const staffId = this.deps.shell.signedInStaffId();
     if (staffId === null) return { ok: false, reason: 'not-signed-in' };

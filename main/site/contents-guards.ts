@@ -11,7 +11,11 @@ import type { GuardedContents, NavigationEvent } from './ports';
  */
 
 export interface ContentsGuardEvents {
-  blocked(kind: 'navigation' | 'window-open', url: string, verdict: NavigationVerdict): void;
+  /**
+   * A refusal, counted by the blocked-host journal. Answering true lets it through after all (a
+   * rehearsal, src/blocked-journal/rehearsal.ts); anything else, a throw included, refuses.
+   */
+  blocked(kind: 'navigation' | 'window-open', url: string, verdict: NavigationVerdict, isMainFrame?: boolean): unknown;
   shortcutBlocked?(shortcut: BlockedShortcut): void;
 }
 
@@ -21,8 +25,7 @@ export function attachContentsGuards(contents: GuardedContents, policy: () => Po
   const guardNavigation = (event: NavigationEvent): void => {
     const verdict = decideNavigation(policy(), { url: event.url, isMainFrame: event.isMainFrame });
     if (verdict.allow) return;
-    event.preventDefault();
-    events.blocked('navigation', event.url, verdict);
+    if (!letThrough(() => events.blocked('navigation', event.url, verdict, event.isMainFrame))) event.preventDefault();
   };
   contents.on('will-navigate', guardNavigation);
   contents.on('will-frame-navigate', guardNavigation);
@@ -30,11 +33,9 @@ export function attachContentsGuards(contents: GuardedContents, policy: () => Po
 
   contents.setWindowOpenHandler(({ url }) => {
     const decision = decideWindowOpen(policy(), url);
-    if (decision.openInSameView) {
+    if (decision.openInSameView || letThrough(() => events.blocked('window-open', url, decision.verdict))) {
       // The same view, never a second window: the guards above see this navigation again.
       contents.loadURL(url).catch(() => undefined);
-    } else {
-      events.blocked('window-open', url, decision.verdict);
     }
     return { action: 'deny' };
   });
@@ -42,6 +43,15 @@ export function attachContentsGuards(contents: GuardedContents, policy: () => Po
   contents.on('will-attach-webview', (event) => event.preventDefault());
 
   attachShortcutGuard(contents, events.shortcutBlocked);
+}
+
+/** Never fail open: only an explicit true from the journal lets a refusal through. */
+function letThrough(ask: () => unknown): boolean {
+  try {
+    return ask() === true;
+  } catch {
+    return false;
+  }
 }
 
 /** Used on both views: the UI's webContents swallows the same shortcuts. */

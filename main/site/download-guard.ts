@@ -29,6 +29,8 @@ export interface DownloadGuardDeps {
   /** Deletes a finished file that failed the content check. */
   removeFile(file: string): void;
   notify(notice: DownloadNotice): void;
+  /** A download refused for its type (or its bytes): counted by the blocked-host journal by its URL's host. */
+  refused?(url: string): void;
 }
 
 /** Downloads still running in a session; cancelled when it ends, before its folder is wiped. */
@@ -64,11 +66,13 @@ export function handleDownload(item: DownloadItemPort, deps: DownloadGuardDeps):
     // Never fail open: no path means a save dialog, so anything unexpected cancels.
     item.cancel();
     deps.notify({ kind: 'download-blocked', extension: '' });
+    deps.refused?.(item.getURL());
     return false;
   }
   if (verdict.action === 'cancel') {
     item.cancel();
     deps.notify({ kind: verdict.notice, extension: verdict.extension });
+    if (verdict.notice === 'download-blocked') deps.refused?.(item.getURL());
     return false;
   }
   item.setSavePath(verdict.savePath);
@@ -84,7 +88,9 @@ export function handleDownload(item: DownloadItemPort, deps: DownloadGuardDeps):
   });
   item.on('done', (_event, state) => {
     if (state !== 'completed' || cancelledForSize) return;
-    deps.notify({ kind: contentMatches(savePath, extension, deps) ? 'download-saved' : 'download-blocked', extension });
+    const matches = contentMatches(savePath, extension, deps);
+    deps.notify({ kind: matches ? 'download-saved' : 'download-blocked', extension });
+    if (!matches) deps.refused?.(item.getURL());
   });
   return true;
 }

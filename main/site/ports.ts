@@ -49,6 +49,8 @@ export interface PermissionCheckDetails {
 
 export interface DownloadItemPort {
   getFilename(): string;
+  /** The download's URL: only its host is kept (the blocked-host journal). */
+  getURL(): string;
   getTotalBytes(): number;
   getReceivedBytes(): number;
   setSavePath(path: string): void;

@@ -1,6 +1,6 @@
 import type { Policy } from '../../src/policy/schema';
 import { decidePermission, type PermissionQuery } from '../../src/shell/permissions';
-import { decideRequest, requestTypeOf } from '../../src/shell/requests';
+import { decideRequest, requestTypeOf, type RequestType } from '../../src/shell/requests';
 import type { NavigationVerdict } from '../../src/shell/navigation';
 import type { PermissionRequestDetails, SiteSessionPort } from './ports';
 
@@ -12,7 +12,8 @@ import type { PermissionRequestDetails, SiteSessionPort } from './ports';
 export function installSessionGuards(
   session: SiteSessionPort,
   policy: () => Policy,
-  onRequestBlocked: (url: string, verdict: NavigationVerdict) => void,
+  /** Counted by the blocked-host journal; answering true lets the request through (a rehearsal). */
+  onRequestBlocked: (url: string, verdict: NavigationVerdict, type: RequestType) => unknown,
 ): void {
   session.setSpellCheckerEnabled(false);
 
@@ -40,9 +41,17 @@ export function installSessionGuards(
   });
 
   session.webRequest.onBeforeRequest((details, callback) => {
-    const verdict = decideRequest(policy(), { url: details.url, type: requestTypeOf(details.resourceType) });
-    if (!verdict.allow) onRequestBlocked(details.url, verdict);
-    callback({ cancel: !verdict.allow });
+    const type = requestTypeOf(details.resourceType);
+    const verdict = decideRequest(policy(), { url: details.url, type });
+    let allow = verdict.allow;
+    if (!allow) {
+      try {
+        allow = onRequestBlocked(details.url, verdict, type) === true;
+      } catch {
+        allow = false;
+      }
+    }
+    callback({ cancel: !allow });
   });
 }
 

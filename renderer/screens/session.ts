@@ -2,6 +2,7 @@ import type { KioskStatus } from '../../src/ipc/contract.js';
 import { button, h } from '../dom.js';
 import { icon } from '../icons.js';
 import type { Screen, ScreenContext } from '../screen.js';
+import { RehearsalBanner } from './rehearsal-banner.js';
 import { ShiftBanner } from './shift-banner.js';
 import { NavButtons, SiteInfo } from './site-bar.js';
 import { ZoomControls } from './zoom-controls.js';
@@ -19,6 +20,7 @@ export class SessionScreen implements Screen {
   private readonly site = new SiteInfo();
   private readonly shiftBanner = new ShiftBanner();
   private readonly zoomControls: ZoomControls;
+  private readonly rehearsal = new RehearsalBanner('toolbar');
   private readonly endButton: HTMLButtonElement;
   private readonly confirm: HTMLElement;
   private readonly yes: HTMLButtonElement;
@@ -33,7 +35,7 @@ export class SessionScreen implements Screen {
     const question = h('p', { class: 'end-question', id: 'end-question', text: 'end.question' });
     this.confirm = h('div', { class: 'end-confirm', attrs: { role: 'alertdialog', 'aria-labelledby': 'end-question' } }, [question, this.yes, this.no]);
     this.confirm.hidden = true;
-    const toolbar = h('header', { class: 'toolbar', i18nAttrs: { 'aria-label': 'toolbar.label' } }, [this.nav.el, this.site.el, this.shiftBanner.el, this.zoomControls.el, this.endButton, this.confirm]);
+    const toolbar = h('header', { class: 'toolbar', i18nAttrs: { 'aria-label': 'toolbar.label' } }, [this.nav.el, this.site.el, this.shiftBanner.el, this.zoomControls.el, this.rehearsal.el, this.endButton, this.confirm]);
     // The window shows only a toolbar above the site's own view; a screen reader still gets a page title.
     const heading = h('h1', { class: 'sr-only', text: 'session.heading' });
     const body = h('main', { class: 'session-body' }, [heading, h('div', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), h('p', { text: 'session.placeholder' })]);
@@ -49,6 +51,7 @@ export class SessionScreen implements Screen {
     this.site.update(status);
     this.shiftBanner.update(status);
     this.zoomControls.update(status);
+    this.rehearsal.update(status);
     this.showInfo();
   }
 

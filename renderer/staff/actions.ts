@@ -53,11 +53,12 @@ export function forceWipeSection(ctx: ScreenContext): HTMLElement {
 export function adminSection(ctx: ScreenContext): HTMLElement {
   const otp = field({ id: 'admin-otp', label: 'staff.admin.otp', digits: 6 });
   const message = formMessage();
-  const actions = (['reload-policy', 'leave-kiosk'] as const).map((action) =>
+  const names = ['reload-policy', 'start-rehearsal', 'leave-kiosk'] as const;
+  const actions = names.map((action) =>
     button({ kind: action === 'leave-kiosk' ? 'danger-outline' : 'secondary', text: `staff.admin.${action}`, attrs: { 'data-action': action } }),
   );
-  for (const el of actions) {
-    const action = el.dataset['action'] === 'leave-kiosk' ? 'leave-kiosk' : 'reload-policy';
+  actions.forEach((el, index) => {
+    const action = names[index] ?? 'reload-policy';
     el.addEventListener('click', () => {
       const code = otp.input.value.trim();
       if (!/^\d{6}$/.test(code)) {
@@ -71,7 +72,7 @@ export function adminSection(ctx: ScreenContext): HTMLElement {
         else showActionError(message, result);
       });
     });
-  }
+  });
   return h('section', { class: 'staff-section admin-section', attrs: { 'aria-labelledby': 'admin-heading' } }, [
     h('h2', { id: 'admin-heading', text: 'staff.admin.heading' }),
     h('p', { class: 'section-lead', text: 'staff.admin.body' }),

@@ -8,6 +8,7 @@ import { adminSection, forceWipeSection } from './actions.js';
 import { ChangePasswordForm } from './change-password.js';
 import { SignInForm } from './sign-in.js';
 import { CompliancePanel } from './compliance-panel.js';
+import { BlockedToday } from './blocked-today.js';
 import { WipeRecords } from './wipe-records.js';
 
 interface View {
@@ -17,12 +18,13 @@ interface View {
 }
 
 /** Force wipe across the top (the action staff come for), then compliance and the records and, for admins, admin actions. */
-function dashboard(ctx: ScreenContext, staff: StaffView, records: WipeRecords, compliance: CompliancePanel): View {
-  const reports = h('div', { class: 'staff-reports' }, [compliance.el, records.el]);
+function dashboard(ctx: ScreenContext, staff: StaffView, records: WipeRecords, compliance: CompliancePanel, blocked: BlockedToday): View {
+  const reports = h('div', { class: 'staff-reports with-blocked' }, [compliance.el, blocked.el, records.el]);
   const lower = h('div', { class: `staff-lower${staff.role === 'admin' ? ' with-admin' : ''}` }, [reports, staff.role === 'admin' ? adminSection(ctx) : null]);
   const el = h('div', { class: 'staff-dashboard' }, [forceWipeSection(ctx), lower]);
   void records.load();
   void compliance.load();
+  void blocked.load();
   return { el, focusTarget: () => el.querySelector('h2') };
 }
 
@@ -42,6 +44,7 @@ export class StaffPanel implements Screen {
   private readonly policyAlert = h('p', { class: 'staff-policy-alert', attrs: { role: 'status' } });
   private readonly records: WipeRecords;
   private readonly compliance: CompliancePanel;
+  private readonly blocked: BlockedToday;
   private view: View | null = null;
   private mode = '';
   private wipeSeen = false;
@@ -50,6 +53,7 @@ export class StaffPanel implements Screen {
   constructor(private readonly ctx: ScreenContext) {
     this.records = new WipeRecords(ctx);
     this.compliance = new CompliancePanel(ctx);
+    this.blocked = new BlockedToday(ctx);
     this.lang = new LanguageSwitch(ctx);
     this.close = button({ kind: 'on-dark', class: 'btn-staff-close', icon: icon('close'), text: 'staff.close', onClick: () => ctx.closeStaff() });
     const bar = h('header', { class: 'staff-bar' }, [
@@ -88,6 +92,7 @@ export class StaffPanel implements Screen {
       this.renderedLanguage = language();
       this.records.render();
       this.compliance.render();
+      this.blocked.render();
     }
   }
 
@@ -104,7 +109,7 @@ export class StaffPanel implements Screen {
     this.mode = mode;
     if (!staff) this.view = new SignInForm(this.ctx);
     else if (staff.mustChangePassword) this.view = new ChangePasswordForm(this.ctx);
-    else this.view = dashboard(this.ctx, staff, this.records, this.compliance);
+    else this.view = dashboard(this.ctx, staff, this.records, this.compliance, this.blocked);
     this.body.replaceChildren(this.view.el);
     this.body.dataset['mode'] = mode.split(':')[0] ?? mode;
     if (this.root.isConnected) this.view.focusTarget()?.focus();

@@ -51,6 +51,7 @@ const staffRecord = z.strictObject({
     'password-changed',
     'totp-enrolled',
     'unlocked',
+    'start-rehearsal',
   ]),
   outcome: z.enum(['success', 'failure', 'locked', 'denied']),
   failures: z.number().int().min(1).optional(),
@@ -89,7 +90,27 @@ const complianceRecord = z.strictObject({
   counts: z.strictObject({ pass: count, fail: count, warn: count, notApplicable: count, error: count }),
 });
 
-export const auditRecordSchema = z.discriminatedUnion('type', [wipeRecord, staffRecord, serviceRecord, policyRecord, complianceRecord]);
+/** One session's refusals (src/blocked-journal/): a host, never a path (no slash can pass). */
+const blockedHosts = {
+  at: isoTime,
+  session: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{15,63}$/, 'must be a session id'),
+  hosts: z
+    .array(
+      z.strictObject({
+        host: z.string().regex(/^[a-z0-9[][a-z0-9.:[\]_-]{0,252}$/, 'must be a host name or a scheme, never a URL'),
+        kind: z.enum(['navigation', 'frame', 'popup', 'subresource', 'websocket', 'download']),
+        rule: z.union([z.enum(['not-allowed', 'deny', 'local-network', 'scheme', 'download-type']), z.string().regex(/^category:[a-z][a-z0-9-]{0,63}$/)]),
+        count: count.min(1),
+      }),
+    )
+    .min(1)
+    .max(50),
+  otherCount: count,
+};
+const blockedRecord = z.strictObject({ type: z.literal('blocked'), ...blockedHosts });
+const rehearsalRecord = z.strictObject({ type: z.literal('rehearsal'), ...blockedHosts });
+
+export const auditRecordSchema = z.discriminatedUnion('type', [wipeRecord, staffRecord, serviceRecord, policyRecord, complianceRecord, blockedRecord, rehearsalRecord]);
 
 export class AuditRecordRejectedError extends Error {
   constructor(detail: string) {

@@ -46,7 +46,8 @@ export type StaffAction =
   | 'account-removed'
   | 'password-changed'
   | 'totp-enrolled'
-  | 'unlocked';
+  | 'unlocked'
+  | 'start-rehearsal';
 
 export interface StaffAuditRecord {
   type: 'staff';
@@ -94,7 +95,24 @@ export interface ComplianceAuditRecord {
   counts: { pass: number; fail: number; warn: number; notApplicable: number; error: number };
 }
 
-export type AuditRecordInput = WipeAuditRecord | StaffAuditRecord | ServiceAuditRecord | PolicyAuditRecord | ComplianceAuditRecord;
+/** What refused a request in a citizen session (src/blocked-journal/). */
+export type BlockedKind = 'navigation' | 'frame' | 'popup' | 'subresource' | 'websocket' | 'download';
+export type BlockedRule = 'not-allowed' | 'deny' | `category:${string}` | 'local-network' | 'scheme' | 'download-type';
+
+/**
+ * One session's refusals, counted (src/blocked-journal/): hosts only, never a path, query or anything
+ * typed. `blocked`: a citizen session; `rehearsal`: an admin's rehearsal, where `not-allowed`
+ * navigations were let through and counted. At most 50 hosts; the rest summed in `otherCount`.
+ */
+export interface BlockedAuditRecord {
+  type: 'blocked' | 'rehearsal';
+  at: string;
+  session: string;
+  hosts: { host: string; kind: BlockedKind; rule: BlockedRule; count: number }[];
+  otherCount: number;
+}
+
+export type AuditRecordInput = WipeAuditRecord | StaffAuditRecord | ServiceAuditRecord | PolicyAuditRecord | ComplianceAuditRecord | BlockedAuditRecord;
 
 /** Narrow interface for anything that writes records (staff access, the shell); implemented in src/audit/. */
 export interface AuditSink {

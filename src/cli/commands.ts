@@ -130,4 +130,10 @@ export const commands: CommandEntry[] = [
     summary: 'Check this computer against the directive: remote-access tools, antivirus, updates, OS support, browser passwords, chat apps, network zone, kiosk account, print-to-file printers.',
     load: async () => (await import('./commands/doctor.js')).doctorCommand,
   },
+  {
+    words: ['blocked'],
+    usage: 'blocked [--from DATE] [--to DATE] [--logs DIR] [--rehearsals] [--json | --yaml] [--state DIR]',
+    summary: 'Hosts the kiosk refused, ranked by the sessions that hit them (per kind and rule); --yaml turns the allowlist refusals into allow rules to review.',
+    load: async () => (await import('./commands/blocked.js')).blockedCommand,
+  },
 ];

@@ -50,6 +50,11 @@ export interface KioskStatus {
    * staff idle sign-out. `seq` grows with each command; the UI acts on a seq it has not seen.
    */
   staffPanelCommand?: { seq: number; action: 'open' | 'close' };
+  /**
+   * An admin's rehearsal (audit mode) is open: every screen says so, and hosts the allowlist does not
+   * list open and are recorded instead of refused (src/blocked-journal/rehearsal.ts).
+   */
+  rehearsal?: true;
 }
 
 export type NoticeKind =
@@ -110,6 +115,16 @@ export interface ComplianceView {
   outOfService: string[];
 }
 
+/**
+ * "Blocked today" on the staff panel: this kiosk's blocked-host records since local midnight, the
+ * most hit hosts first (src/blocked-journal/). Hosts, kinds, rules and counts only.
+ */
+export interface BlockedTodayView {
+  records: number;
+  otherCount: number;
+  hosts: { host: string; kind: string; rule: string; sessions: number; count: number }[];
+}
+
 const none = z.tuple([]);
 const staffId = z.string().min(1).max(64);
 const secret = z.string().min(1).max(256);
@@ -130,7 +145,8 @@ export const requestSchemas = {
   'staff:recent-wipes': none,
   'staff:compliance': none,
   'staff:change-password': z.tuple([secret, secret]),
-  'staff:admin-action': z.tuple([z.enum(['reload-policy', 'leave-kiosk']), otp]),
+  'staff:admin-action': z.tuple([z.enum(['reload-policy', 'leave-kiosk', 'start-rehearsal']), otp]),
+  'staff:blocked-today': none,
   'kiosk:staff-panel': z.tuple([z.boolean()]),
 } as const;
 
@@ -153,6 +169,7 @@ export interface ChannelResults {
   'staff:compliance': ComplianceView | null;
   'staff:change-password': ActionResult;
   'staff:admin-action': ActionResult;
+  'staff:blocked-today': BlockedTodayView | null;
   'kiosk:staff-panel': ActionResult;
 }
 
@@ -196,7 +213,9 @@ export interface KioskApi {
   /** The last compliance doctor run (signed-in staff only; null before the first run or when not signed in). */
   compliance(): Promise<ComplianceView | null>;
   changePassword(current: string, next: string): Promise<ActionResult>;
-  adminAction(action: 'reload-policy' | 'leave-kiosk', otp: string): Promise<ActionResult>;
+  adminAction(action: 'reload-policy' | 'leave-kiosk' | 'start-rehearsal', otp: string): Promise<ActionResult>;
+  /** This kiosk's blocked hosts since local midnight (signed-in staff only; null when not signed in). */
+  blockedToday(): Promise<BlockedTodayView | null>;
   /**
    * The UI opened (true) or closed (false) the full-window staff panel: main hides the site view
    * while it is open, as it does for the idle/shift warnings and wipes. Not a security boundary.

@@ -24,9 +24,9 @@ export class CitizenSessionFactory<Canaries> {
     private readonly partitionPrefix: string,
   ) {}
 
-  create(startedAt: Date, serviceIndex: number | null): CitizenSession<Canaries> {
+  create(startedAt: Date, serviceIndex: number | null, rehearsal = false): CitizenSession<Canaries> {
     const id = this.freshId();
-    return {
+    const session: CitizenSession<Canaries> = {
       id,
       partition: `${this.partitionPrefix}${id}`,
       downloadsFolderName: id,
@@ -34,6 +34,8 @@ export class CitizenSessionFactory<Canaries> {
       startedAt: startedAt.toISOString(),
       serviceIndex,
     };
+    if (rehearsal) session.rehearsal = true;
+    return session;
   }
 
   private freshId(): string {

@@ -25,7 +25,22 @@ export class SessionController<Canaries = unknown> extends SessionMachine<Canari
 
   /** A citizen presses Start. Re-checks the schedule on the spot: no session starts while a shift wipe is owed. */
   startSession(serviceIndex: number | null = null): StartSessionResult<Canaries> {
+    return this.begin(serviceIndex, false);
+  }
+
+  /**
+   * An admin's rehearsal (audit mode), under the same rules as a citizen's session. Only the staff
+   * desk calls this, after the admin's password and OTP (main/kiosk/staff-desk.ts); nothing a citizen
+   * reaches (the UI's start channel takes a service index only) leads here.
+   */
+  startRehearsal(serviceIndex: number | null = null): StartSessionResult<Canaries> {
+    return this.begin(serviceIndex, true);
+  }
+
+  private begin(serviceIndex: number | null, rehearsal: boolean): StartSessionResult<Canaries> {
     const ready = this.current.name === 'welcome' && !this.stopped;
+    // Only from the welcome screen: a rehearsal never takes over (or passes for) an open citizen session.
+    if (rehearsal && !ready) return { ok: false, reason: 'not-ready' };
     if (ready) {
       const due = this.monitor.check();
       if (due.due) {
@@ -33,7 +48,7 @@ export class SessionController<Canaries = unknown> extends SessionMachine<Canari
         return { ok: false, reason: 'shift-wipe-due' };
       }
     }
-    this.dispatch({ type: 'start-session', serviceIndex });
+    this.dispatch(rehearsal ? { type: 'start-session', serviceIndex, rehearsal: true } : { type: 'start-session', serviceIndex });
     const state: MachineState<Canaries> = this.current;
     if (state.name === 'in-session') return { ok: true, session: state.session };
     return { ok: false, reason: ready ? 'internal-error' : 'not-ready' };

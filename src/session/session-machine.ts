@@ -3,6 +3,7 @@ import type { Cancelable } from '../schedule/clock';
 import type { ShiftWipeDue } from '../schedule/due-check';
 import { DueMonitor } from '../schedule/due-monitor';
 import { latestShiftEndAtOrBefore } from '../schedule/shift-ends';
+import { REHEARSAL_IDLE_SECONDS, REHEARSAL_IDLE_WARNING_SECONDS } from '../blocked-journal/rehearsal';
 import { accepts } from './accepted-events';
 import { CitizenSessionFactory } from './citizen-session';
 import { Countdown } from './countdown';
@@ -59,7 +60,7 @@ export class SessionMachine<Canaries = unknown> extends SessionListeners {
     this.options = { ...defaults, ...deps.options };
     const clock = deps.clock;
     this.sessions = new CitizenSessionFactory(deps.newSessionId, deps.createCanaries, this.options.partitionPrefix);
-    this.idle = new IdleTimer(clock, () => this.policy.session, {
+    this.idle = new IdleTimer(clock, () => this.idleSettings(), {
       quiet: () => this.dispatch({ type: 'idle-warning' }),
       tick: () => this.publishStatus(),
       timeout: () => this.dispatch({ type: 'idle-timeout' }),
@@ -122,7 +123,7 @@ export class SessionMachine<Canaries = unknown> extends SessionListeners {
         else this.current = { name: 'welcome' };
         return null;
       case 'start-session':
-        return this.openSession(event.serviceIndex);
+        return this.openSession(event.serviceIndex, event.rehearsal === true);
       case 'user-activity':
         return this.idle.activity() ? null : 'the idle warning is showing: it needs an explicit "I\'m still here"';
       case 'still-here':
@@ -157,10 +158,10 @@ export class SessionMachine<Canaries = unknown> extends SessionListeners {
     }
   }
 
-  private openSession(serviceIndex: number | null): string | null {
+  private openSession(serviceIndex: number | null, rehearsal: boolean): string | null {
     let session: CitizenSession<Canaries>;
     try {
-      session = this.sessions.create(new Date(this.deps.clock.now()), serviceIndex);
+      session = this.sessions.create(new Date(this.deps.clock.now()), serviceIndex, rehearsal);
     } catch {
       this.enterOutOfService('internal-error', null);
       return null;
@@ -257,6 +258,15 @@ export class SessionMachine<Canaries = unknown> extends SessionListeners {
     void this.wipes.run(run).then((outcome) =>
       this.dispatch(outcome.ok ? { type: 'wipe-succeeded', wipeId } : { type: 'wipe-failed', wipeId, detail: outcome.detail ?? 'the wipe failed' }),
     );
+  }
+
+  /** A rehearsal ends sooner than a citizen's session: an admin who walks away leaves nothing open long. */
+  private idleSettings(): SessionPolicy['session'] {
+    const settings = this.policy.session;
+    const state = this.current;
+    if ((state.name !== 'in-session' && state.name !== 'ending') || state.session.rehearsal !== true) return settings;
+    const idleTimeoutSeconds = Math.min(settings.idleTimeoutSeconds, REHEARSAL_IDLE_SECONDS);
+    return { ...settings, idleTimeoutSeconds, idleWarningSeconds: Math.min(settings.idleWarningSeconds, REHEARSAL_IDLE_WARNING_SECONDS, idleTimeoutSeconds - 1) };
   }
 
   private latestShiftEnd(): Date | null {

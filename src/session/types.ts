@@ -16,6 +16,11 @@ export interface CitizenSession<Canaries = unknown> {
   canaries: Canaries;
   startedAt: string;
   serviceIndex: number | null;
+  /**
+   * An admin's rehearsal (audit mode, src/blocked-journal/rehearsal.ts): started only from the staff
+   * panel, with its own short idle timeout; wiped like any session.
+   */
+  rehearsal?: true;
 }
 
 /** Why a citizen session ended (the session wipe's audit trigger). */
@@ -77,7 +82,7 @@ export type StartSessionResult<Canaries = unknown> =
 /** Every event the state machine knows. Internal ones come from its own timers and wipes. */
 export type KioskEvent =
   | { type: 'booted'; due: ShiftWipeDue; fault: OutOfServiceReason | null }
-  | { type: 'start-session'; serviceIndex: number | null }
+  | { type: 'start-session'; serviceIndex: number | null; rehearsal?: true }
   | { type: 'user-activity' }
   | { type: 'idle-warning' }
   | { type: 'idle-timeout' }

@@ -1,7 +1,7 @@
 import type { StaffRole } from './strength';
 
 /** Everything the kiosk lets a person do beyond using the allowed sites. */
-export type KioskAction = 'end-session' | 'force-wipe' | 'view-records' | 'reload-policy' | 'leave-kiosk' | 'manage-accounts';
+export type KioskAction = 'end-session' | 'force-wipe' | 'view-records' | 'reload-policy' | 'leave-kiosk' | 'manage-accounts' | 'start-rehearsal';
 
 /** Who may do an action: anyone at the screen, any signed-in staff member, or an admin with OTP. */
 type Requirement = 'anyone' | 'staff' | 'admin-with-otp';
@@ -15,6 +15,8 @@ const requirements: Record<KioskAction, Requirement> = {
   'reload-policy': 'admin-with-otp',
   'leave-kiosk': 'admin-with-otp',
   'manage-accounts': 'admin-with-otp',
+  // A rehearsal opens hosts the allowlist does not list: an admin's decision, never a citizen's.
+  'start-rehearsal': 'admin-with-otp',
 };
 
 export const KIOSK_ACTIONS = Object.keys(requirements) as KioskAction[];

@@ -27,7 +27,7 @@ describe('the kiosk in Electron', () => {
       node: [typeof require, typeof process, typeof module].join(','),
     })`);
     expect(shape).toEqual({
-      api: ['adminAction', 'changePassword', 'compliance', 'endSession', 'forceWipe', 'getStatus', 'navigate', 'onStatus', 'recentWipes', 'setLanguage', 'setStaffPanelOpen', 'stillHere', 'staffSignIn', 'staffSignOut', 'startSession', 'zoom'].sort(),
+      api: ['adminAction', 'blockedToday', 'changePassword', 'compliance', 'endSession', 'forceWipe', 'getStatus', 'navigate', 'onStatus', 'recentWipes', 'setLanguage', 'setStaffPanelOpen', 'stillHere', 'staffSignIn', 'staffSignOut', 'startSession', 'zoom'].sort(),
       functions: true,
       node: 'undefined,undefined,undefined',
     });

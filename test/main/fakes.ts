@@ -42,12 +42,15 @@ export class FakeDownloadItem extends EventEmitter implements DownloadItemPort {
   cancelled = false;
   received = 0;
 
-  constructor(private readonly name: string, private total: number) {
+  constructor(private readonly name: string, private total: number, private readonly url = 'https://thutuc.dichvucong.gov.vn/files/download?id=1') {
     super();
   }
 
   getFilename(): string {
     return this.name;
+  }
+  getURL(): string {
+    return this.url;
   }
   getTotalBytes(): number {
     return this.total;

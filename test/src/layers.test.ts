@@ -14,7 +14,7 @@ const srcLayers: readonly (readonly string[])[] = [
   ['state'],
   ['audit', 'policy'],
   ['schedule'],
-  ['wipe', 'staff', 'liveness', 'install', 'compliance', 'metrics', 'policy-pickup', 'forwarding', 'report'],
+  ['wipe', 'staff', 'liveness', 'install', 'compliance', 'metrics', 'policy-pickup', 'forwarding', 'report', 'blocked-journal'],
   ['session'],
   ['shell'],
   ['cli'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KioskStatus, Language } from '../../../src/ipc/contract';
-import { admin, clerk, complianceView, inSession, shiftEnding, welcome, wipeRecords } from '../support/renderer-fixtures';
+import { admin, blockedTodayView, clerk, complianceView, inSession, shiftEnding, welcome, wipeRecords } from '../support/renderer-fixtures';
 import { axeFindings } from '../support/renderer-axe';
 import { contrastProblems } from '../support/renderer-contrast';
 import { layoutProblems } from '../support/renderer-layout';
@@ -105,6 +105,22 @@ const cases: Case[] = [
   {
     name: 'staff-change-password', screen: 'staff', status: (l) => welcome(l, { staff: { ...clerk, mustChangePassword: true } }), setup: openStaff,
     text: { vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục.', en: 'You must change your password before you continue.' },
+  },
+  // An admin's rehearsal: the badge in the session toolbar, the strip over every other screen.
+  { name: 'session-rehearsal', screen: 'session', status: (l) => inSession(l, { rehearsal: true }), text: { vi: 'Diễn tập: đang ghi nhận', en: 'Rehearsal: recording' } },
+  {
+    name: 'idle-warning-rehearsal', screen: 'idle-warning', status: (l) => inSession(l, { rehearsal: true, idleWarning: { secondsLeft: 25 } }),
+    text: { vi: 'Phiên diễn tập (chế độ ghi nhận)', en: 'Rehearsal (audit mode)' },
+  },
+  {
+    name: 'staff-dashboard-blocked', screen: 'staff', status: (l) => welcome(l, { staff: admin }), text: { vi: 'Không có trong danh sách cho phép', en: 'Not in the allowlist' },
+    setup: async (k) => {
+      await k.script('blockedToday', [{ result: blockedTodayView }]);
+      await openStaff(k);
+      // Visible, not merely present: the table keeps its share of the column beside compliance.
+      await k.page.locator('.blocked-table tbody tr').nth(2).waitFor({ state: 'visible' });
+      expect((await k.page.locator('.blocked-section .records-scroll').boundingBox())?.height).toBeGreaterThan(100);
+    },
   },
 ];
 

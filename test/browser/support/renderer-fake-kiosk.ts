@@ -50,6 +50,7 @@ export function installFakeKiosk(initial: KioskStatus): void {
     staffSignIn: { ok: false, reason: 'invalid' },
     recentWipes: [],
     compliance: null,
+    blockedToday: null,
   };
   const answer = async (method: keyof KioskApi, args: unknown[]): Promise<unknown> => {
     control.calls.push({ method, args });
@@ -84,6 +85,7 @@ export function installFakeKiosk(initial: KioskStatus): void {
     compliance: call('compliance'),
     changePassword: call('changePassword'),
     adminAction: call('adminAction'),
+    blockedToday: call('blockedToday'),
     setStaffPanelOpen: call('setStaffPanelOpen'),
   } satisfies Record<keyof KioskApi, unknown>;
   document.addEventListener('securitypolicyviolation', (event) => {

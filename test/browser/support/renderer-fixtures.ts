@@ -1,5 +1,5 @@
 import { checkDefinitions } from '../../../src/compliance/checks';
-import type { ComplianceView } from '../../../src/ipc/contract';
+import type { BlockedTodayView, ComplianceView } from '../../../src/ipc/contract';
 import type { KioskStatus, Language, StaffView, WipeRecordView } from '../../../src/ipc/contract';
 import { shiftWarningFullscreen } from '../../../src/shell/shift-warning';
 
@@ -70,4 +70,16 @@ export const complianceView: ComplianceView = {
     const status = ({ 'remote-access': 'fail', 'os-support': 'fail', 'kiosk-account': 'warn', 'network-zone': 'error', 'browser-passwords': 'not-applicable' } as const)[check.id as string] ?? 'pass';
     return { id: check.id, status, severity: check.severity, title: check.title, remediation: check.remediation, evidence: {} };
   }),
+};
+
+/** "Blocked today" as main answers it: hosts, rules and counts only. */
+export const blockedTodayView: BlockedTodayView = {
+  records: 14,
+  otherCount: 3,
+  hosts: [
+    { host: 'napas.com.vn', kind: 'navigation', rule: 'not-allowed', sessions: 9, count: 21 },
+    { host: 'chat.zalo.me', kind: 'popup', rule: 'category:chat-apps', sessions: 4, count: 4 },
+    { host: '192.168.1.20', kind: 'subresource', rule: 'local-network', sessions: 2, count: 1200 },
+    { host: 'dichvucong.gialai.gov.vn', kind: 'download', rule: 'download-type', sessions: 1, count: 1 },
+  ],
 };

@@ -64,6 +64,7 @@ describe('preload', () => {
       ['compliance', [], 'staff:compliance'],
       ['changePassword', ['old', 'new'], 'staff:change-password'],
       ['adminAction', ['leave-kiosk', '123456'], 'staff:admin-action'],
+      ['blockedToday', [], 'staff:blocked-today'],
       ['setStaffPanelOpen', [true], 'kiosk:staff-panel'],
     ];
     for (const [name, args] of calls) await kiosk[name]?.(...args);

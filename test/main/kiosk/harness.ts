@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { ComplianceAuditRecord } from '../../../src/audit/record-types';
+import type { BlockedAuditRecord, ComplianceAuditRecord } from '../../../src/audit/record-types';
 import type { ComplianceReport } from '../../../src/compliance/types';
 import type { ActionResult } from '../../../src/ipc/contract';
 import type { Policy } from '../../../src/policy/schema';
@@ -52,6 +52,7 @@ export function makeShell(init: HarnessInit = {}) {
   const left: string[] = [];
   const log: string[] = [];
   const complianceRecords: ComplianceAuditRecord[] = [];
+  const blockedRecords: BlockedAuditRecord[] = [];
   const reports = init.complianceReports ? [...init.complianceReports] : null;
   const downloads = path.resolve('/srv/pk/downloads');
   const covered = init.lastShiftWipeCovered === undefined ? FRIDAY_17 : init.lastShiftWipeCovered;
@@ -102,6 +103,7 @@ export function makeShell(init: HarnessInit = {}) {
           previousRuns: async () => init.previousComplianceRuns ?? [],
         }
       : null,
+    appendBlocked: async (record) => void blockedRecords.push(record),
   });
-  return { ...kiosk, complianceRecords, clock, window, siteViews, wipes, wipePlan, outOfService, relaunches, clipboardClears, remembered, written, dirs, left, log, downloads };
+  return { ...kiosk, complianceRecords, blockedRecords, clock, window, siteViews, wipes, wipePlan, outOfService, relaunches, clipboardClears, remembered, written, dirs, left, log, downloads };
 }

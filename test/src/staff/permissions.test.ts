@@ -31,6 +31,11 @@ const table: Row[] = [
   ['manage-accounts', staff, true, 'forbidden'],
   ['manage-accounts', admin, false, 'otp-required'],
   ['manage-accounts', admin, true, 'allowed'],
+  ['start-rehearsal', nobody, true, 'not-signed-in'],
+  ['start-rehearsal', staff, true, 'forbidden'],
+  ['start-rehearsal', admin, false, 'otp-required'],
+  ['start-rehearsal', admin, true, 'allowed'],
+  ['start-rehearsal', expiredAdmin, true, 'password-change-required'],
 ];
 
 describe('permission table', () => {
