@@ -49,7 +49,7 @@ export const commands: CommandEntry[] = [
   {
     words: ['staff', 'list'],
     usage: 'staff list [--json] [--state DIR] [--policy FILE]',
-    summary: 'List staff accounts: role, secret kind and age, OTP, lockout. Never a secret or verifier.',
+    summary: "List staff accounts: role, secret kind and age, OTP, the kiosk's sign-in delay. Never a secret or verifier.",
     load: async () => (await import('./commands/staff-list.js')).staffListCommand,
   },
   {

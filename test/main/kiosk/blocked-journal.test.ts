@@ -106,9 +106,9 @@ describe('rehearsal session (audit mode) through the staff actions', () => {
     expect(await k.handlers['kiosk:start-session'](0)).toEqual({ ok: true });
     expect(k.window.last?.rehearsal).toBeUndefined();
     expect(k.siteViews.last!.contents.navigate('will-navigate', 'https://napas.com.vn/').prevented).toBe(true);
+    // The admin's wrong OTP is not a record of its own: failed secrets are audited once per burst (sign-in-delay).
     expect(fixture.audit.records.filter((r) => r.type === 'staff' && r.action === 'start-rehearsal').map((r) => (r.type === 'staff' ? [r.staffId, r.outcome] : []))).toEqual([
       ['quay.1', 'denied'],
-      ['it.admin', 'failure'],
     ]);
   });
 

@@ -24,6 +24,9 @@ const WRITERS: Record<string, string> = {
 /** Writes that are not state, each with its reason. A file written at a user's request (e.g. `report --out`) may go here. */
 const EXCEPTIONS: Record<string, string> = {
   'src/install/windows-schedule.ts': 'temporary task XML in the OS temp folder, handed to schtasks and deleted: no state',
+  'src/install/data-folders.ts': 'creates the empty ProgramData folders at install time (an administrator, before any state exists); a repeat run creates them again',
+  'src/staff/sign-in-throttle.ts': "only creates the staff folder (idempotent mkdir); the delay and id-tag files go through writeFileAtomic",
+  'src/state/regular-file.ts': 'opens files read-only (O_RDONLY | O_NOFOLLOW | O_NONBLOCK) to read them without blocking: writes nothing',
 };
 
 const fsModules = /^(node:)?fs(\/promises)?$|^rimraf$|^graceful-fs$|^fs-extra$|^write-file-atomic$/;

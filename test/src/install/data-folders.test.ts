@@ -47,7 +47,7 @@ describe('install-folders: the Windows data folders and their rights', () => {
   it('CLI --dry-run prints the plan for the policy\'s install.kioskUser; --kiosk-user wins; a bad name exits 2 and changes nothing', () => {
     const policy = path.join(work, 'machine.yaml');
     writeFileSync(policy, 'install:\n  kioskUser: quay-01\n');
-    const env = { PUBLIC_KIOSK_MACHINE_POLICY: policy, ProgramData: 'C:\\ProgramData' };
+    const env = { PUBLIC_KIOSK_POLICY: policy, ProgramData: 'C:\\ProgramData' };
     const fromPolicy = runCli(['install-folders', '--dry-run'], { env });
     expect(fromPolicy.stderr).toBe('');
     expect(fromPolicy.code).toBe(0);
