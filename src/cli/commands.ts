@@ -61,7 +61,7 @@ export const commands: CommandEntry[] = [
   {
     words: ['staff', 'passwd'],
     usage: 'staff passwd ID [--pin] [--state DIR] [--policy FILE]',
-    summary: 'Set a new password (or PIN) for an account; clears its lockout. The old one is not needed.',
+    summary: 'Set a new password (or PIN) for an account. The old one is not needed.',
     load: async () => (await import('./commands/staff-passwd.js')).staffPasswdCommand,
   },
   {
@@ -73,7 +73,7 @@ export const commands: CommandEntry[] = [
   {
     words: ['staff', 'unlock'],
     usage: 'staff unlock ID [--state DIR] [--policy FILE]',
-    summary: 'End a lockout after failed sign-ins and reset the failure count.',
+    summary: "End the kiosk's delay after failed sign-ins and reset the failure count.",
     load: async () => (await import('./commands/staff-unlock.js')).staffUnlockCommand,
   },
   {
