@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuditRecordInput } from './record-types';
+import { signatureRecordSchemas } from './signature-record-schema';
 
 /**
  * Run-time guard of what may enter the audit log. Strict objects (no extra field can smuggle data
@@ -50,6 +51,7 @@ const staffRecord = z.strictObject({
     'password-changed',
     'totp-enrolled',
     'unlocked',
+    'start-new-log',
   ]),
   outcome: z.enum(['success', 'failure', 'locked', 'denied']),
 });
@@ -85,7 +87,14 @@ const complianceRecord = z.strictObject({
   counts: z.strictObject({ pass: count, fail: count, warn: count, notApplicable: count, error: count }),
 });
 
-export const auditRecordSchema = z.discriminatedUnion('type', [wipeRecord, staffRecord, serviceRecord, policyRecord, complianceRecord]);
+export const auditRecordSchema = z.discriminatedUnion('type', [
+  wipeRecord,
+  staffRecord,
+  serviceRecord,
+  policyRecord,
+  complianceRecord,
+  ...signatureRecordSchemas,
+]);
 
 export class AuditRecordRejectedError extends Error {
   constructor(detail: string) {

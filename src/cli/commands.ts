@@ -12,6 +12,8 @@ import { wipeCommand } from './commands/wipe';
 import { statusCommand } from './commands/status';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { auditStartNewLogCommand } from './commands/audit-start-new-log';
+import { auditPublicKeyCommand } from './commands/audit-public-key';
+import { auditRotateKeyCommand } from './commands/audit-rotate-key';
 import { scheduleCommand } from './commands/schedule';
 import { metricsCommand } from './commands/metrics';
 import { forwardCommand } from './commands/forward';
@@ -36,6 +38,8 @@ export const commands: Command[] = [
   statusCommand,
   auditVerifyCommand,
   auditStartNewLogCommand,
+  auditPublicKeyCommand,
+  auditRotateKeyCommand,
   scheduleCommand,
   metricsCommand,
   forwardCommand,

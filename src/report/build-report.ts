@@ -40,7 +40,7 @@ export async function buildReport(input: BuildReportInput): Promise<Report> {
     const problems = [...log.problems, ...facts.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     kiosks.push({
       kioskId: source.kioskId,
-      log: { verified: problems.length === 0, method: log.method, sealing: log.sealing, problems, notes: log.notes },
+      log: { verified: problems.length === 0, method: log.method, sealing: log.sealing, problems, notes: log.notes, ...(log.signature ? { signature: log.signature } : {}) },
       shiftEnds: shiftEndStatuses({ ends, next, wipes: facts.shiftWipes, nowMs: input.now.getTime(), graceMs: input.graceMinutes * 60_000, local }),
       sessions: facts.sessions,
       outOfService: facts.outOfService,

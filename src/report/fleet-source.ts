@@ -1,6 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { EnrolledKey, EnrolledKeys } from '../audit/enrolled-keys';
 import { readLogTextByChain } from './chain-read';
+import { KioskSignatures } from './signature-read';
 import { combineSealing, type KioskLogRead, type KioskLogSource } from './log-source';
 
 export class LogsFolderError extends Error {
@@ -39,7 +41,7 @@ async function readOrFail(file: string, name: string): Promise<string> {
  * keys stay on the kiosks, so these are verified by the chain. Any entry that cannot be read is bad
  * input: a report that silently left a kiosk out would mislead.
  */
-export async function fleetLogSources(folder: string): Promise<KioskLogSource[]> {
+export async function fleetLogSources(folder: string, keys?: EnrolledKeys): Promise<KioskLogSource[]> {
   let names: string[];
   try {
     names = await readdir(folder);
@@ -50,7 +52,7 @@ export async function fleetLogSources(folder: string): Promise<KioskLogSource[]>
   const add = (kioskId: string, name: string, files: string[]) => {
     const other = sources.get(kioskId);
     if (other) throw new LogsFolderError(`two logs in the logs folder are both named for kiosk ${shown(kioskId)} (one of them is ${shown(name)})`);
-    sources.set(kioskId, { kioskId, read: () => readFiles(files, name) });
+    sources.set(kioskId, { kioskId, read: () => readFiles(files, name, keys && { keys: keys.get(kioskId) ?? [], enrolled: keys.has(kioskId) }) });
   };
   for (const name of names.sort()) {
     const full = path.join(folder, name);
@@ -71,17 +73,19 @@ export async function fleetLogSources(folder: string): Promise<KioskLogSource[]>
   return [...sources.values()];
 }
 
-async function readFiles(files: string[], entry: string): Promise<KioskLogRead> {
+async function readFiles(files: string[], entry: string, keys?: { keys: EnrolledKey[]; enrolled: boolean }): Promise<KioskLogRead> {
   const read: KioskLogRead = { method: 'chain', sealing: 'empty', problems: [], notes: [], records: [] };
+  const signatures = keys && new KioskSignatures(keys.keys);
   const sealings: string[] = [];
   for (const file of files) {
     const label = files.length === 1 ? entry : `${entry}/${path.basename(file)}`;
-    const one = readLogTextByChain(await readOrFail(file, label), label);
+    const one = readLogTextByChain(await readOrFail(file, label), label, signatures);
     sealings.push(one.sealing);
     read.problems.push(...one.problems);
     read.notes.push(...one.notes);
     read.records.push(...one.records);
   }
   read.sealing = combineSealing(sealings);
+  if (signatures && keys) read.signature = signatures.finish(read, keys.enrolled);
   return read;
 }

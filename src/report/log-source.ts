@@ -1,5 +1,5 @@
 import type { AuditProblem, ScannedRecord } from '../audit/verify-log';
-import type { LogProblem, VerificationMethod } from './types';
+import type { KioskSignature, LogProblem, VerificationMethod } from './types';
 
 /** One record with the log file it came from (a kiosk may have several: see audit start-new-log). */
 export type SourcedRecord = ScannedRecord & { file: string };
@@ -12,6 +12,8 @@ export interface KioskLogRead {
   notes: string[];
   /** The records to report on: those whose line verification did not reject. */
   records: SourcedRecord[];
+  /** Only when the department's keys were given (report --keys). */
+  signature?: KioskSignature;
 }
 
 /** The port the report reads a kiosk through: the local state root, or a forwarded copy. */
