@@ -37,7 +37,15 @@ export class AuditUnavailableError extends Error {
   }
 }
 
-export function openAuditLog(stateRoot: string, store: CredentialStore | null): AuditLog {
+export interface AuditLogOptions {
+  /**
+   * Sign (signed-append.ts) wherever the log is keyed. The kiosk and the CLI always pass true; tests
+   * of the chain alone leave it out, so their record counts are the chain's own.
+   */
+  sign?: boolean;
+}
+
+export function openAuditLog(stateRoot: string, store: CredentialStore | null, options: AuditLogOptions = {}): AuditLog {
   const files = stateFiles(stateRoot);
   let keyed: AuditKey | undefined;
   // A keyed result is kept for the life of the process; anything else is asked again next time, so
@@ -74,7 +82,7 @@ export function openAuditLog(stateRoot: string, store: CredentialStore | null): 
         const { key } = await currentKey();
         const write = (next: AuditRecordInput) => appendLocked(files, next, key, key ? store : null);
         // The signing key lives in the same store as the audit key: a keyed log is a signed one.
-        const signer = key ? (signing ??= (await loadSigningKey(store, true)) ?? undefined) : undefined;
+        const signer = key && options.sign === true ? (signing ??= (await loadSigningKey(store, true)) ?? undefined) : undefined;
         if (signer) await appendSigned(files, valid, signer, write);
         else await write(valid);
       } finally {
@@ -82,6 +90,17 @@ export function openAuditLog(stateRoot: string, store: CredentialStore | null): 
       }
     },
   };
+}
+
+/** For `audit start-new-log`, which holds the append lock already: the new log's first record, signed where keyed. */
+export async function appendHoldingLock(stateRoot: string, store: CredentialStore | null, record: AuditRecordInput): Promise<void> {
+  const files = stateFiles(stateRoot);
+  const valid = validateAuditRecord(record);
+  const { key } = await loadAuditKey(store, true);
+  const write = (next: AuditRecordInput) => appendLocked(files, next, key, key ? store : null);
+  const signer = key ? await loadSigningKey(store, true) : null;
+  if (signer) await appendSigned(files, valid, signer, write);
+  else await write(valid);
 }
 
 async function appendLocked(

@@ -61,7 +61,7 @@ function parseEntry(entry: unknown, fail: (field: string | null, message: string
   const { publicKey, fingerprint, since, ...rest } = entry as Record<string, unknown>;
   const extra = Object.keys(rest)[0];
   if (extra !== undefined) fail(extra, 'unknown key (expected publicKey, fingerprint, since)');
-  let key: KeyObject | null = null;
+  let key: KeyObject | null;
   try {
     key = typeof publicKey === 'string' ? createPublicKey({ key: publicKey, format: 'pem' }) : null;
   } catch {

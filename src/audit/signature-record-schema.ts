@@ -10,7 +10,8 @@ const signature = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'must be an Ed25519 
 const seq = z.number().int().min(1);
 const staffId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, 'must be a staff id');
 // Typed by an admin: letters (any script), digits, spaces and plain punctuation; never a path or URL.
-const reason = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} ,;:()'.?!_-]{0,199}$/u, 'must be a short sentence without slashes');
+export const REPLACEMENT_REASON = /^[\p{L}\p{N}][\p{L}\p{N} ,;:()'.?!_-]{0,199}$/u;
+const reason = z.string().regex(REPLACEMENT_REASON, 'must be a short sentence without slashes');
 
 export const signatureRecordSchemas = [
   z.strictObject({ type: z.literal('log-started'), at: isoTime, logId, publicKey, fingerprint: hex64 }),
