@@ -32,7 +32,7 @@ export const auditPublicKeyCommand: Command = {
       io.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
     } else {
       // Ready to paste into keys.yaml.
-      const pem = entry.publicKey.trim().split('\n').map((line) => `    ${line}`).join('\n');
+      const pem = entry.publicKey.trim().split('\n').map((line) => `      ${line}`).join('\n');
       io.stdout.write(`${entry.kiosk}:\n  - publicKey: |\n${pem}\n    fingerprint: ${entry.fingerprint}\n    since: ${entry.since}\n`);
     }
     return ExitCode.ok;
