@@ -80,7 +80,7 @@ export function openAuditLog(stateRoot: string, store: CredentialStore | null, o
       try {
         // Under the lock: two processes using the log for the first time must not create two keys.
         const { key } = await currentKey();
-        const write = (next: AuditRecordInput) => appendLocked(files, next, key, key ? store : null);
+        const write = (next: AuditRecordInput) => appendLocked(files, validateAuditRecord(next), key, key ? store : null);
         // The signing key lives in the same store as the audit key: a keyed log is a signed one.
         const signer = key && options.sign === true ? (signing ??= (await loadSigningKey(store, true)) ?? undefined) : undefined;
         if (signer) await appendSigned(files, valid, signer, write);
@@ -97,7 +97,7 @@ export async function appendHoldingLock(stateRoot: string, store: CredentialStor
   const files = stateFiles(stateRoot);
   const valid = validateAuditRecord(record);
   const { key } = await loadAuditKey(store, true);
-  const write = (next: AuditRecordInput) => appendLocked(files, next, key, key ? store : null);
+  const write = (next: AuditRecordInput) => appendLocked(files, validateAuditRecord(next), key, key ? store : null);
   const signer = key ? await loadSigningKey(store, true) : null;
   if (signer) await appendSigned(files, valid, signer, write);
   else await write(valid);

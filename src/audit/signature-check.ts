@@ -194,7 +194,8 @@ export class SignatureCheck {
     const tail = (from: number) => (last > from ? { fromSeq: from + 1, records: last - from } : null);
     if (this.problem) return { status: 'not-verified', fingerprints, lastSignedSeq: this.lastSigned, unsignedTail: null, problem: this.problem, replaced: this.replaced };
     if (this.signingFrom === null) {
-      const old = this.trust.sinceMs !== null && this.lastAt !== null && Date.parse(this.lastAt) < this.trust.sinceMs;
+      // No key enrolled for this kiosk at all is the caller's finding (the kiosk is not enrolled).
+      const old = this.trust.sinceMs === null || (this.lastAt !== null && Date.parse(this.lastAt) < this.trust.sinceMs);
       const problem: SignatureProblem | null =
         last === 0 || old ? null : { line: this.previous?.line ?? 0, seq: 1, kind: 'unsigned', detail: 'no record of this log is signed, but the kiosk has an enrolled key' };
       return { status: problem ? 'not-verified' : 'unsigned', fingerprints, lastSignedSeq: 0, unsignedTail: null, problem, replaced: this.replaced };

@@ -5,7 +5,7 @@ const isoTime = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/
 const logId = z.string().regex(/^[a-f0-9]{32}$/, 'must be a log id');
 const hex64 = z.string().regex(/^[a-f0-9]{64}$/, 'must be a sha256 hex digest');
 // An Ed25519 SPKI DER is 44 bytes: 60 base64 characters.
-const publicKey = z.string().regex(/^[A-Za-z0-9+/]{60}$/, 'must be an Ed25519 public key (SPKI DER, base64)');
+const publicKey = z.string().regex(/^[A-Za-z0-9+/]{59}=$/, 'must be an Ed25519 public key (SPKI DER, base64)');
 const signature = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'must be an Ed25519 signature (base64)');
 const seq = z.number().int().min(1);
 const staffId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, 'must be a staff id');
