@@ -42,11 +42,15 @@ export async function confirmAdmin(
     await held(account ? account.id : '(unknown)', account && passwordOk ? 'denied' : 'failure');
     return refusal;
   }
-  if (!deps.storeReachable) return { ok: true, staffId: account.id, otpChecked: false };
+  if (!deps.storeReachable) {
+    await held(account.id, 'success');
+    return { ok: true, staffId: account.id, otpChecked: false };
+  }
   if (account.otp === null) {
     await held(account.id, 'denied');
     return { ok: false, why: `${account.id} has no OTP enrolled (staff totp-enrol)` };
   }
+  // Audits the outcome itself (success, failure or a lock) into the held records.
   const checked = await consumeAccountOtp(context, account, (await prompter.visible('OTP code: ')).trim(), 'start-new-log');
   return checked.ok ? { ok: true, staffId: account.id, otpChecked: true } : { ok: false, why: `OTP ${checked.reason}` };
 }

@@ -46,8 +46,8 @@ export const auditStartNewLogCommand: Command = {
     }
     if (!REPLACEMENT_REASON.test(reason)) throw new UsageError('the reason must be one short sentence (letters, digits, spaces, plain punctuation; no slashes); nothing was changed');
     const started = await startNewAuditLog(stateRoot, context.store, new Date(), { by: confirmed.staffId, otpChecked: confirmed.otpChecked, reason });
+    // The admin's confirmation follows the log-replaced record in the new log.
     await held.flushTo(context.audit);
-    await context.audit.append({ type: 'staff', at: new Date().toISOString(), staffId: confirmed.staffId, action: 'start-new-log', outcome: 'success' });
     const aside = started.setAside.length > 0 ? `set aside: ${started.setAside.join(', ')}` : 'there was no audit log to set aside';
     const store = started.storeHeadForgotten ? '; the credential-store copy of its head was forgotten' : '';
     const otp = confirmed.otpChecked ? '' : ' No credential store could be reached: the password alone was checked and the new log is unkeyed.';

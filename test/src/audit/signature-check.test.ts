@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { openLine, sealLine } from '../../../src/audit/chain';
 import { KeysFileError, readEnrolledKeys, trustFor } from '../../../src/audit/enrolled-keys';
 import type { WipeAuditRecord } from '../../../src/audit/record-types';
 import { SignatureCheck, type KeyTrust } from '../../../src/audit/signature-check';
-import { loadSigningKey, publicKeyPem } from '../../../src/audit/signing-key';
+import { fingerprintOfKey, loadSigningKey, publicKeyPem } from '../../../src/audit/signing-key';
 import { scanAuditText } from '../../../src/audit/verify-log';
 import { fedRecords } from '../../../src/report/signature-read';
 import { FakeCredentialStore } from '../wipe/helpers';
@@ -30,7 +30,7 @@ async function signedLog(records: WipeAuditRecord[]) {
   return { store, log, key, text: () => readFileSync(path.join(state, 'audit.log'), 'utf8') };
 }
 
-const trustOf = (...keys: { publicKey: import('node:crypto').KeyObject; fingerprint: string }[]): KeyTrust =>
+const trustOf = (...keys: { publicKey: KeyObject; fingerprint: string }[]): KeyTrust =>
   trustFor(keys.map((k) => ({ key: k.publicKey, fingerprint: k.fingerprint, sinceMs: 0 })));
 
 function check(text: string, trust: KeyTrust) {
@@ -91,7 +91,6 @@ describe('signed audit log', () => {
   it('a key that is not enrolled, and a key change without a signed rotation, are not verified', async () => {
     const { text } = await signedLog([wipe('shift')]);
     const other = generateKeyPairSync('ed25519').publicKey;
-    const { fingerprintOfKey } = await import('../../../src/audit/signing-key');
     const verdict = check(text(), trustOf({ publicKey: other, fingerprint: fingerprintOfKey(other) }));
     expect(verdict).toMatchObject({ status: 'not-verified', problem: { kind: 'key-not-enrolled', seq: 1, line: 1 } });
   });
@@ -125,7 +124,7 @@ describe('keys.yaml', () => {
     writeFileSync(file, text);
     return file;
   };
-  const pem = (key: import('node:crypto').KeyObject) => publicKeyPem(key).trim().split('\n').map((l) => `    ${l}`).join('\n');
+  const pem = (key: KeyObject) => publicKeyPem(key).trim().split('\n').map((l) => `    ${l}`).join('\n');
 
   it('reads one key or a list per kiosk', async () => {
     const { key } = await signedLog([]);
