@@ -5,6 +5,7 @@ import type { CredentialStore } from '../secrets/credential-store';
 import { errorCode } from '../state/atomic-file';
 import { stateFiles } from '../state/state-files';
 import { readLogTextByChain } from './chain-read';
+import { replacementNote } from './signature-read';
 import { combineSealing, sourcedProblems, trustedRecords, type KioskLogRead, type KioskLogSource } from './log-source';
 
 const SET_ASIDE = /^audit\.log(\.replaced-[0-9TZ-]+)$/;
@@ -44,6 +45,9 @@ export function stateRootLogSource(kioskId: string, stateRoot: string, store: Cr
         read.problems.push(...sourcedProblems(result.problems, name));
         read.notes.push(...result.notes.map((note) => `${name}: ${note}`));
         read.records.push(...trustedRecords(result.scanned, name));
+        const first = result.scanned[0];
+        const replaced = first ? replacementNote(name, [{ line: first.line, seq: first.seq, seal: '', rec: first.rec }]) : null;
+        if (replaced) read.notes.push(replaced);
       }
       read.sealing = combineSealing(sealings);
       return read;
