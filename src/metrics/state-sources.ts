@@ -1,4 +1,5 @@
 import { readLatestRecords } from '../audit/latest';
+import { loadSigningKey } from '../audit/signing-key';
 import { verifyAuditLog } from '../audit/verify-log';
 import { expandPolicyPath, pathForPlatform } from '../policy/resolve-paths';
 import type { Policy } from '../policy/schema';
@@ -33,6 +34,7 @@ export function stateMetricsSources(options: StateMetricsOptions): MetricsSource
       }),
     verifyAuditLog: () => verifyAuditLog(stateRoot, options.store),
     backlog: options.backlog,
+    readSigningKeyFingerprint: async () => (await loadSigningKey(options.store, false))?.fingerprint ?? null,
   };
 }
 
