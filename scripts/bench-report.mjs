@@ -14,6 +14,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const { sealLine, GENESIS } = require(path.join(repo, 'dist/src/audit/chain.js'));
 const { nextShiftEnds } = require(path.join(repo, 'dist/src/schedule/shift-ends.js'));
+const { newSigningKey, publicKeyPem } = require(path.join(repo, 'dist/src/audit/signing-key.js'));
+const { checkpointRecord, checkpointDueAfter, logStartedRecord } = require(path.join(repo, 'dist/src/audit/signature-records.js'));
 const KIOSKS = Number(process.env.BENCH_KIOSKS ?? 300);
 const SESSIONS_PER_DAY = 40;
 const GOAL_SECONDS = 10;
@@ -22,6 +24,11 @@ const GOAL_MB = 500;
 const base = mkdtempSync(path.join(tmpdir(), 'pk-bench-report-'));
 const logs = path.join(base, 'logs');
 mkdirSync(logs);
+// The same records signed as a kiosk with a signing key writes them (log-started, a checkpoint after
+// each shift wipe and every 100 records), with the department's keys.yaml: `report --keys`.
+const signedLogs = path.join(base, 'signed');
+mkdirSync(signedLogs);
+const keysYaml = [];
 const schedule = { timeZone: 'Asia/Ho_Chi_Minh', shiftEnds: ['11:30', '17:00'], days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], warningSeconds: 60 };
 const ends = nextShiftEnds(schedule, new Date('2026-02-28T17:00:00Z'), 62);
 const policy = path.join(base, 'policy.yaml');
@@ -46,10 +53,22 @@ for (let k = 0; k < KIOSKS; k += 1) {
   let prev = GENESIS;
   let seq = 0;
   const out = [];
+  const signer = newSigningKey();
+  const logId = randomBytes(16).toString('hex');
+  const signed = { prev: GENESIS, seq: 0, out: [] };
+  const sealSigned = (rec) => {
+    const line = sealLine({ v: 1, seq: (signed.seq += 1), prev: signed.prev, alg: 'hmac-sha256', rec }, key);
+    signed.prev = line.seal;
+    signed.out.push(line.text);
+  };
+  sealSigned(logStartedRecord(signer, logId, '2026-03-01T00:00:00.000Z'));
   const push = (rec) => {
     const line = sealLine({ v: 1, seq: (seq += 1), prev, alg: 'hmac-sha256', rec }, key);
     prev = line.seal;
     out.push(line.text);
+    const due = checkpointDueAfter(rec, signed.seq + 1);
+    sealSigned(rec);
+    if (due) sealSigned(checkpointRecord(signer, logId, { seq: signed.seq, seal: signed.prev }, rec.endedAt));
   };
   for (const end of ends) {
     const at = end.getTime();
@@ -60,8 +79,14 @@ for (let k = 0; k < KIOSKS; k += 1) {
     else if (roll < 0.985) push(wipe('shift', at + 120_000, 'failed', at));
   }
   records += seq;
-  writeFileSync(path.join(logs, `kiosk-${String(k + 1).padStart(3, '0')}.log`), `${out.join('\n')}\n`);
+  const name = `kiosk-${String(k + 1).padStart(3, '0')}`;
+  writeFileSync(path.join(logs, `${name}.log`), `${out.join('\n')}\n`);
+  writeFileSync(path.join(signedLogs, `${name}.log`), `${signed.out.join('\n')}\n`);
+  const pem = publicKeyPem(signer.publicKey).trim().split('\n').map((l) => `      ${l}`).join('\n');
+  keysYaml.push(`${name}:\n  - publicKey: |\n${pem}\n    fingerprint: ${signer.fingerprint}\n    since: 2026-03-01`);
 }
+const keysFile = path.join(base, 'keys.yaml');
+writeFileSync(keysFile, `${keysYaml.join('\n')}\n`);
 const files = readdirSync(logs).map((f) => path.join(logs, f));
 const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
 console.log(`${files.length} files, ${records} records, ${(bytes / 1048576).toFixed(1)} MiB`);
@@ -83,10 +108,14 @@ const plain = timed('node: read + count lines + JSON.parse each', () => {
   return spawnSync(process.execPath, ['--require', rssProbe, '-e', probe], { encoding: 'utf8' });
 });
 
-const runs = ['json', 'html', 'csv'].map((format) => {
-  const out = path.join(base, `report.${format}`);
-  const run = timed(`public-kiosk report --format ${format}`, () =>
-    spawnSync(process.execPath, ['--require', rssProbe, path.join(repo, 'bin/public-kiosk.js'), 'report', '--from', '2026-03-01', '--to', '2026-03-31', '--logs', logs, '--format', format, '--out', out, '--policy', policy], {
+const variants = [
+  ...['json', 'html', 'csv'].map((format) => ({ format, label: `public-kiosk report --format ${format}`, args: ['--logs', logs] })),
+  { format: 'json', label: 'public-kiosk report --format json, signed logs, --keys', args: ['--logs', signedLogs, '--keys', keysFile] },
+];
+const runs = variants.map(({ format, label, args }, index) => {
+  const out = path.join(base, `report-${index}.${format}`);
+  const run = timed(label, () =>
+    spawnSync(process.execPath, ['--require', rssProbe, path.join(repo, 'bin/public-kiosk.js'), 'report', '--from', '2026-03-01', '--to', '2026-03-31', ...args, '--format', format, '--out', out, '--policy', policy], {
       encoding: 'utf8',
       env: { ...process.env, PUBLIC_KIOSK_POLICY: '' },
     }),
@@ -108,7 +137,10 @@ for (const run of runs) {
       `×${(run.seconds / wc.seconds).toFixed(1)} wc -l, ×${(run.seconds / plain.seconds).toFixed(2)} plain Node parse (CPU ×${(run.cpu / plainCpu).toFixed(2)}); goal ≤ ${GOAL_SECONDS} s and ≤ ${GOAL_MB} MB: ${pass ? 'MET' : 'NOT MET'}`,
   );
 }
-console.log(runs[0].summary);
+const [unsigned, , , withKeys] = runs;
+console.log(`signatures: report --keys over the signed logs ${withKeys.seconds.toFixed(2)} s (CPU ${withKeys.cpu.toFixed(2)} s) = ×${(withKeys.seconds / unsigned.seconds).toFixed(2)} the unsigned JSON report (CPU ×${(withKeys.cpu / unsigned.cpu).toFixed(2)})`);
+console.log(unsigned.summary);
+console.log(withKeys.summary);
 if (process.env.BENCH_KEEP) console.log(`kept: ${base}`);
 else rmSync(base, { recursive: true, force: true });
 process.exitCode = ok ? 0 : 1;
