@@ -67,5 +67,5 @@ describe.skipIf(skip)('audit log rollback with the OS credential store', () => {
       { type: 'service', state: 'in-service' },
     ]);
     expect(cli(['audit', 'verify']).stdout).toMatch(/^Audit log intact; \d+ record\(s\), sealing keyed/);
-  });
+  }, 300_000);
 });
