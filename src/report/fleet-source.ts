@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { EnrolledKey, EnrolledKeys } from '../audit/enrolled-keys';
+import type { EnrolledKey, EnrolledKeys } from './enrolled-keys';
 import { readLogTextByChain } from './chain-read';
 import { KioskSignatures } from './signature-read';
 import { combineSealing, type KioskLogRead, type KioskLogSource } from './log-source';

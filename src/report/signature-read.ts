@@ -1,5 +1,4 @@
-import type { EnrolledKey } from '../audit/enrolled-keys';
-import { trustFor } from '../audit/enrolled-keys';
+import { trustFor, type EnrolledKey } from './enrolled-keys';
 import { SignatureCheck, type FedRecord, type LogReplacement, type SignatureVerdict } from '../audit/signature-check';
 import type { AuditTextScan } from '../audit/verify-log';
 import type { KioskLogRead } from './log-source';

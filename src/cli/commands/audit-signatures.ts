@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { KeysFileError, readPublicKeyFile, type EnrolledKey } from '../../audit/enrolled-keys';
+import { KeysFileError, readPublicKeyFile, type EnrolledKey } from '../../report/enrolled-keys';
 import { readLogTextByChain } from '../../report/chain-read';
 import { describeReplacement, KioskSignatures } from '../../report/signature-read';
 import type { KioskSignature, LogProblem } from '../../report/types';

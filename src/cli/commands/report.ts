@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { KeysFileError, readEnrolledKeys, type EnrolledKeys } from '../../audit/enrolled-keys';
+import { KeysFileError, readEnrolledKeys, type EnrolledKeys } from '../../report/enrolled-keys';
 import { buildReport, reportPasses } from '../../report/build-report';
 import { reportToCsv } from '../../report/csv';
 import { fleetLogSources, LogsFolderError } from '../../report/fleet-source';

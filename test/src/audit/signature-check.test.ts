@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../../src/audit/audit-log';
 import { openLine, sealLine } from '../../../src/audit/chain';
-import { KeysFileError, readEnrolledKeys, trustFor } from '../../../src/audit/enrolled-keys';
+import { KeysFileError, readEnrolledKeys, trustFor } from '../../../src/report/enrolled-keys';
 import type { WipeAuditRecord } from '../../../src/audit/record-types';
 import { SignatureCheck, type KeyTrust } from '../../../src/audit/signature-check';
 import { fingerprintOfKey, loadSigningKey, publicKeyPem } from '../../../src/audit/signing-key';

@@ -2,8 +2,8 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { formatPath, formatPolicyIssue, type PathSegment, type PolicyIssue } from '../policy/issues';
 import { parsePolicyText } from '../policy/yaml-source';
-import type { KeyTrust } from './signature-check';
-import { fingerprintOfKey } from './signing-key';
+import type { KeyTrust } from '../audit/signature-check';
+import { fingerprintOfKey } from '../audit/signing-key';
 
 /**
  * The department's `keys.yaml`: for each kiosk name, the public key(s) its IT officer collected with
