@@ -56,6 +56,9 @@ const slowFiles = [
   'test/src/cli/report-jobs.test.ts',
   'test/src/cli/blocked.test.ts',
   'test/src/policy/examples.test.ts',
+  'test/src/cli/report-signatures-keyring.test.ts',
+  'test/src/cli/report-keys-input.test.ts',
+  'test/src/cli/audit-start-new-log.test.ts',
   // Real scrypt at the OWASP minimum parameters: seconds of CPU per test.
   'test/src/staff/verifier.test.ts',
 ];

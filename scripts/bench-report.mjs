@@ -16,6 +16,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const { sealLine, GENESIS } = require(path.join(repo, 'dist/src/audit/chain.js'));
 const { nextShiftEnds } = require(path.join(repo, 'dist/src/schedule/shift-ends.js'));
+const { newSigningKey, publicKeyPem } = require(path.join(repo, 'dist/src/audit/signing-key.js'));
+const { checkpointRecord, checkpointDueAfter, logStartedRecord } = require(path.join(repo, 'dist/src/audit/signature-records.js'));
 const SIZES = (process.env.BENCH_KIOSKS ?? '300,1000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CPU_GOAL = 1.5;
@@ -41,10 +43,17 @@ function wipe(scope, startMs, result, covered) {
 
 let seed = 7;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-/** Writes `count` kiosk logs for March 2026 into a new folder; the first kiosks are the same in every size. */
-function generate(count) {
+/**
+ * Writes `count` kiosk logs for March 2026 into a new folder; the first kiosks are the same in every
+ * size. With `signed`, also the same records as a kiosk with a signing key writes them (log-started,
+ * a checkpoint after each shift wipe and every 100 records) and the department's keys.yaml.
+ */
+function generate(count, signed = false) {
   const folder = path.join(base, `logs-${count}`);
+  const signedFolder = path.join(base, `signed-${count}`);
   mkdirSync(folder);
+  if (signed) mkdirSync(signedFolder);
+  const keysYaml = [];
   seed = 7;
   let records = 0;
   for (let k = 0; k < count; k += 1) {
@@ -52,10 +61,23 @@ function generate(count) {
     let prev = GENESIS;
     let seq = 0;
     const out = [];
+    const signer = signed ? newSigningKey() : null;
+    const logId = randomBytes(16).toString('hex');
+    const sig = { prev: GENESIS, seq: 0, out: [] };
+    const sealSigned = (rec) => {
+      const line = sealLine({ v: 1, seq: (sig.seq += 1), prev: sig.prev, alg: 'hmac-sha256', rec }, key);
+      sig.prev = line.seal;
+      sig.out.push(line.text);
+    };
+    if (signer) sealSigned(logStartedRecord(signer, logId, '2026-03-01T00:00:00.000Z'));
     const push = (rec) => {
       const line = sealLine({ v: 1, seq: (seq += 1), prev, alg: 'hmac-sha256', rec }, key);
       prev = line.seal;
       out.push(line.text);
+      if (!signer) return;
+      const due = checkpointDueAfter(rec, sig.seq + 1);
+      sealSigned(rec);
+      if (due) sealSigned(checkpointRecord(signer, logId, { seq: sig.seq, seal: sig.prev }, rec.endedAt));
     };
     for (const end of ends) {
       const at = end.getTime();
@@ -66,13 +88,19 @@ function generate(count) {
       else if (roll < 0.985) push(wipe('shift', at + 120_000, 'failed', at));
     }
     records += seq;
-    writeFileSync(path.join(folder, `kiosk-${String(k + 1).padStart(4, '0')}.log`), `${out.join('\n')}\n`);
+    const name = `kiosk-${String(k + 1).padStart(4, '0')}`;
+    writeFileSync(path.join(folder, `${name}.log`), `${out.join('\n')}\n`);
+    if (!signer) continue;
+    writeFileSync(path.join(signedFolder, `${name}.log`), `${sig.out.join('\n')}\n`);
+    const pem = publicKeyPem(signer.publicKey).trim().split('\n').map((l) => `      ${l}`).join('\n');
+    keysYaml.push(`${name}:\n  - publicKey: |\n${pem}\n    fingerprint: ${signer.fingerprint}\n    since: 2026-03-01`);
   }
+  if (signed) writeFileSync(path.join(base, `keys-${count}.yaml`), `${keysYaml.join('\n')}\n`);
   const bytes = readdirSync(folder).reduce((sum, f) => sum + statSync(path.join(folder, f)).size, 0);
   console.log(`${count} kiosks: ${records} records, ${(bytes / 1048576).toFixed(1)} MiB`);
   return [count, folder];
 }
-const folders = SIZES.map(generate);
+const folders = SIZES.map((count, index) => generate(count, index === 0));
 
 function timed(label, fn) {
   const start = process.hrtime.bigint();
@@ -94,10 +122,10 @@ function plainRead(fileList) {
   return { seconds: run.seconds, cpu: cpuOf(run.result.stderr), rssMb: rssOf(run.result.stderr) };
 }
 
-function report(folder, format, jobs) {
+function report(folder, format, jobs, extra = []) {
   const out = path.join(base, `report.${format}`);
   const run = timed('report', () =>
-    spawnSync(process.execPath, ['--require', rssProbe, path.join(repo, 'bin/public-kiosk.js'), 'report', '--from', '2026-03-01', '--to', '2026-03-31', '--logs', folder, '--format', format, '--out', out, '--policy', policy, '--jobs', String(jobs)], {
+    spawnSync(process.execPath, ['--require', rssProbe, path.join(repo, 'bin/public-kiosk.js'), 'report', '--from', '2026-03-01', '--to', '2026-03-31', '--logs', folder, '--format', format, '--out', out, '--policy', policy, '--jobs', String(jobs), ...extra], {
       encoding: 'utf8',
       env: { ...process.env, PUBLIC_KIOSK_POLICY: '' },
     }),
@@ -134,6 +162,20 @@ for (const [count, folder] of folders) {
   console.log(`  report --jobs 1: ${o.seconds.toFixed(2)} s, CPU ${o.cpu.toFixed(2)} s, peak RSS ${o.rssMb.toFixed(0)} MB; CPU ×${cpuRatio.toFixed(2)} the baseline (goal ≤ ${CPU_GOAL}): ${verdict(cpuRatio <= CPU_GOAL)}`);
   console.log(`  report --jobs ${cores}: ${m.seconds.toFixed(2)} s, peak RSS ${m.rssMb.toFixed(0)} MB; speed-up ×${speedUp.toFixed(2)} over --jobs 1 on ${cores} cores`);
   console.log(`  goal ≤ ${GOAL_SECONDS} s and ≤ ${GOAL_MB} MB at ${count} kiosks (--jobs ${cores}): ${verdict(m.seconds <= GOAL_SECONDS * (count / 300) && m.rssMb <= GOAL_MB)}`);
+}
+// Signatures on: the same records signed, checked against the department's keys (report --keys).
+{
+  const [count] = folders[0];
+  const signedRuns = [];
+  const unsignedRuns = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    unsignedRuns.push(report(folders[0][1], 'json', 1));
+    signedRuns.push(report(path.join(base, `signed-${count}`), 'json', 1, ['--keys', path.join(base, `keys-${count}.yaml`)]));
+  }
+  const cpuRatio = median(signedRuns.map((r, i) => r.cpu / unsignedRuns[i].cpu));
+  const wallRatio = median(signedRuns.map((r, i) => r.seconds / unsignedRuns[i].seconds));
+  console.log(`\nsignatures at ${count} kiosks (--jobs 1): report --keys over the signed logs ${median(signedRuns.map((r) => r.seconds)).toFixed(2)} s (CPU ${median(signedRuns.map((r) => r.cpu)).toFixed(2)} s) = ×${wallRatio.toFixed(2)} the unsigned report (CPU ×${cpuRatio.toFixed(2)})`);
+  console.log(signedRuns[0].summary);
 }
 const html = report(folders[0][1], 'html', cores);
 const csv = report(folders[0][1], 'csv', cores);

@@ -12,7 +12,7 @@ const SWEEP_MS = 60_000;
  * `reporting.syslog` this is the plain log.
  */
 export function auditWithForwarding(policy: Policy, stateRoot: string, credentials: CredentialStore, version: string, log: (message: string) => void) {
-  const audit = openAuditLog(stateRoot, credentials);
+  const audit = openAuditLog(stateRoot, credentials, { sign: true });
   if (policy.reporting.syslog.length === 0) return { audit, startForwarding: () => () => undefined };
   const forwarding = createForwarding({ stateRoot, destinations: policy.reporting.syslog, software: `public-kiosk,${version}`, lockTimeoutMs: 5_000 });
   const lastError = new Map<string, string | null>();

@@ -10,6 +10,9 @@ import { ensureAuditLogId } from './log-id';
 import { AuditLogDamagedError, headVersusTail, readTailForAppend, type LogTail } from './log-tail';
 import { readStoreHead, rollbackBeforeAppend, writeStoreHead } from './store-head';
 import { validateAuditRecord } from './record-schema';
+import { appendSigned, rotateSigned } from './signed-append';
+import { encodePrivateKey, loadSigningKey, newSigningKey, SIGNING_KEY_ACCOUNT, type SigningKey } from './signing-key';
+import { KIOSK_CREDENTIAL_SERVICE } from '../secrets/credential-store';
 import type { AuditRecordInput, AuditSink } from './record-types';
 
 /**
@@ -23,6 +26,8 @@ export interface AuditLog extends AuditSink {
   readonly file: string;
   /** The key state appends use; 'keyed' once the key exists in the store. */
   keyState(): Promise<AuditKey['state']>;
+  /** Replaces the signing key: a key-rotated record signed by the old key, then a checkpoint by the new. */
+  rotateSigningKey?(): Promise<{ from: string; to: string }>;
 }
 
 export class AuditUnavailableError extends Error {
@@ -32,7 +37,15 @@ export class AuditUnavailableError extends Error {
   }
 }
 
-export function openAuditLog(stateRoot: string, store: CredentialStore | null): AuditLog {
+export interface AuditLogOptions {
+  /**
+   * Sign (signed-append.ts) wherever the log is keyed. The kiosk and the CLI always pass true; tests
+   * of the chain alone leave it out, so their record counts are the chain's own.
+   */
+  sign?: boolean;
+}
+
+export function openAuditLog(stateRoot: string, store: CredentialStore | null, options: AuditLogOptions = {}): AuditLog {
   const files = stateFiles(stateRoot);
   let keyed: AuditKey | undefined;
   // A keyed result is kept for the life of the process; anything else is asked again next time, so
@@ -42,8 +55,24 @@ export function openAuditLog(stateRoot: string, store: CredentialStore | null): 
     if (found.state === 'keyed') keyed = found;
     return found;
   };
+  let signing: SigningKey | undefined;
   return {
     file: files.auditLog,
+    async rotateSigningKey() {
+      const lock = await acquireFileLock(files.auditLock, 'audit log', 30_000);
+      try {
+        const { key } = await currentKey();
+        const previous = key ? await loadSigningKey(store, true) : null;
+        if (!key || !store || !previous) throw new AuditUnavailableError('no signing key: the OS credential store holds no audit key here, so records are not signed');
+        const next = newSigningKey();
+        const keep = async (k: SigningKey) => store.set(KIOSK_CREDENTIAL_SERVICE, SIGNING_KEY_ACCOUNT, encodePrivateKey(k));
+        await rotateSigned(files, previous, next, keep, (record) => appendLocked(files, record, key, store));
+        signing = next;
+        return { from: previous.fingerprint, to: next.fingerprint };
+      } finally {
+        await lock.release();
+      }
+    },
     keyState: async () => (await currentKey()).state,
     async append(record: AuditRecordInput) {
       const valid = validateAuditRecord(record);
@@ -51,7 +80,11 @@ export function openAuditLog(stateRoot: string, store: CredentialStore | null): 
       try {
         // Under the lock: two processes using the log for the first time must not create two keys.
         const { key } = await currentKey();
-        await appendLocked(files, valid, key, key ? store : null);
+        const write = (next: AuditRecordInput) => appendLocked(files, validateAuditRecord(next), key, key ? store : null);
+        // The signing key lives in the same store as the audit key: a keyed log is a signed one.
+        const signer = key && options.sign === true ? (signing ??= (await loadSigningKey(store, true)) ?? undefined) : undefined;
+        if (signer) await appendSigned(files, valid, signer, write);
+        else await write(valid);
       } finally {
         await lock.release();
       }
@@ -59,12 +92,23 @@ export function openAuditLog(stateRoot: string, store: CredentialStore | null): 
   };
 }
 
+/** For `audit start-new-log`, which holds the append lock already: the new log's first record, signed where keyed. */
+export async function appendHoldingLock(stateRoot: string, store: CredentialStore | null, record: AuditRecordInput): Promise<void> {
+  const files = stateFiles(stateRoot);
+  const valid = validateAuditRecord(record);
+  const { key } = await loadAuditKey(store, true);
+  const write = (next: AuditRecordInput) => appendLocked(files, validateAuditRecord(next), key, key ? store : null);
+  const signer = key ? await loadSigningKey(store, true) : null;
+  if (signer) await appendSigned(files, valid, signer, write);
+  else await write(valid);
+}
+
 async function appendLocked(
   files: ReturnType<typeof stateFiles>,
   record: AuditRecordInput,
   key: Buffer | null,
   store: CredentialStore | null,
-): Promise<void> {
+): Promise<{ seq: number; seal: string }> {
   const tail = await readTailForAppend(files.auditLog);
   const headText = await readTextIfExists(files.auditHead);
   const headAlg = headText === null ? null : parseHead(headText)?.alg;
@@ -94,9 +138,10 @@ async function appendLocked(
   crashPoint('audit:before-head', 'audit.head');
   await writeFileAtomic(files.auditHead, `${JSON.stringify(head)}\n`);
   crashPoint('audit:after-head', 'audit.head');
-  if (!key || !store) return;
+  if (!key || !store) return { seq, seal: line.seal };
   try {
     await writeStoreHead(store, head);
+    return { seq, seal: line.seal };
   } catch {
     // Fail closed like a missing key: a record the store copy does not cover is taken back, so the
     // caller sees it as not written (and goes out of service) and the log still verifies.

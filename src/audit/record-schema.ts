@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuditRecordInput } from './record-types';
+import { signatureRecordSchemas } from './signature-record-schema';
 
 /**
  * Run-time guard of what may enter the audit log. Strict objects (no extra field can smuggle data
@@ -52,6 +53,7 @@ const staffRecord = z.strictObject({
     'totp-enrolled',
     'unlocked',
     'start-rehearsal',
+    'start-new-log',
   ]),
   outcome: z.enum(['success', 'failure', 'locked', 'denied']),
   failures: z.number().int().min(1).optional(),
@@ -110,7 +112,7 @@ const blockedHosts = {
 const blockedRecord = z.strictObject({ type: z.literal('blocked'), ...blockedHosts });
 const rehearsalRecord = z.strictObject({ type: z.literal('rehearsal'), ...blockedHosts });
 
-export const auditRecordSchema = z.discriminatedUnion('type', [wipeRecord, staffRecord, serviceRecord, policyRecord, complianceRecord, blockedRecord, rehearsalRecord]);
+export const auditRecordSchema = z.discriminatedUnion('type', [wipeRecord, staffRecord, serviceRecord, policyRecord, complianceRecord, blockedRecord, rehearsalRecord, ...signatureRecordSchemas]);
 
 export class AuditRecordRejectedError extends Error {
   constructor(detail: string) {

@@ -47,7 +47,8 @@ export type StaffAction =
   | 'password-changed'
   | 'totp-enrolled'
   | 'unlocked'
-  | 'start-rehearsal';
+  | 'start-rehearsal'
+  | 'start-new-log';
 
 export interface StaffAuditRecord {
   type: 'staff';
@@ -112,7 +113,63 @@ export interface BlockedAuditRecord {
   otherCount: number;
 }
 
-export type AuditRecordInput = WipeAuditRecord | StaffAuditRecord | ServiceAuditRecord | PolicyAuditRecord | ComplianceAuditRecord | BlockedAuditRecord;
+export type AuditRecordInput = WipeAuditRecord | StaffAuditRecord | ServiceAuditRecord | PolicyAuditRecord | ComplianceAuditRecord | BlockedAuditRecord | SignatureAuditRecord;
+
+/**
+ * Records of the kiosk's signing key (see signature-records.ts): the first record of a log names the
+ * public key (SPKI DER, base64) and its fingerprint (sha256 hex of that DER); a checkpoint signs the
+ * log id, seq and seal of the record before it; a rotation is signed by the old key.
+ */
+export interface LogStartedAuditRecord {
+  type: 'log-started';
+  at: string;
+  logId: string;
+  publicKey: string;
+  fingerprint: string;
+}
+
+/** The first record of a log started by `audit start-new-log`: what it replaced, who, and why. */
+export interface LogReplacedAuditRecord {
+  type: 'log-replaced';
+  at: string;
+  logId: string;
+  oldLogId: string | null;
+  oldRecords: number;
+  oldLastSeq: number;
+  oldLastSeal: string | null;
+  by: string;
+  /** false where no credential store exists here, so no OTP could be enrolled or checked. */
+  otpChecked: boolean;
+  reason: string;
+  publicKey?: string;
+  fingerprint?: string;
+}
+
+export interface CheckpointAuditRecord {
+  type: 'checkpoint';
+  at: string;
+  logId: string;
+  /** The record signed: the one just before this checkpoint. */
+  seq: number;
+  seal: string;
+  fingerprint: string;
+  signature: string;
+}
+
+/** A new signing key; `previousFingerprint` null: a key introduced into a log that had none. */
+export interface KeyRotatedAuditRecord {
+  type: 'key-rotated';
+  at: string;
+  logId: string;
+  seq: number;
+  seal: string;
+  publicKey: string;
+  fingerprint: string;
+  previousFingerprint: string | null;
+  signature: string | null;
+}
+
+export type SignatureAuditRecord = LogStartedAuditRecord | LogReplacedAuditRecord | CheckpointAuditRecord | KeyRotatedAuditRecord;
 
 /** Narrow interface for anything that writes records (staff access, the shell); implemented in src/audit/. */
 export interface AuditSink {

@@ -90,15 +90,27 @@ export const commands: CommandEntry[] = [
   },
   {
     words: ['audit', 'verify'],
-    usage: 'audit verify [--json]',
+    usage: 'audit verify [--json] [--log FILE] [--public-key FILE]',
     summary: 'Check the audit log: every seal, the chain, the order, and the head (nothing edited, deleted, inserted, reordered or cut off).',
     load: async () => (await import('./commands/audit-verify.js')).auditVerifyCommand,
   },
   {
     words: ['audit', 'start-new-log'],
     usage: 'audit start-new-log',
-    summary: 'Set the audit log aside (renamed, kept) and start a new one, e.g. after damage or a rollback that has been dealt with.',
+    summary: "Set the audit log aside (renamed, kept) and start a new one linked to it, e.g. after damage or a rollback; needs an admin's password and OTP.",
     load: async () => (await import('./commands/audit-start-new-log.js')).auditStartNewLogCommand,
+  },
+  {
+    words: ['audit', 'public-key'],
+    usage: 'audit public-key [--json]',
+    summary: "Print this kiosk's public signing key (PEM), its fingerprint and the kiosk name, for the department's keys.yaml.",
+    load: async () => (await import('./commands/audit-public-key.js')).auditPublicKeyCommand,
+  },
+  {
+    words: ['audit', 'rotate-key'],
+    usage: 'audit rotate-key',
+    summary: 'Replace the signing key: a key-rotated record signed by the old key names the new one.',
+    load: async () => (await import('./commands/audit-rotate-key.js')).auditRotateKeyCommand,
   },
   {
     words: ['schedule'],
@@ -120,7 +132,7 @@ export const commands: CommandEntry[] = [
   },
   {
     words: ['report'],
-    usage: 'report --from DATE --to DATE [--format html|json|csv] [--out FILE] [--logs DIR [--jobs N]] [--lang vi|en]',
+    usage: 'report --from DATE --to DATE [--format html|json|csv] [--out FILE] [--logs DIR [--keys keys.yaml] [--jobs N]] [--lang vi|en]',
     summary: 'Evidence report: for each scheduled shift end of a period and each kiosk, was it wiped on time, late, or not (HTML, JSON or CSV).',
     load: async () => (await import('./commands/report.js')).reportCommand,
   },

@@ -44,7 +44,7 @@ export function wipeContextForCli(values: OptionValues, io: CliIo): WipeCliConte
     throw error;
   }
   const store = rememberAvailability(createOsCredentialStore());
-  const audit = openAuditLog(roots.state, store);
+  const audit = openAuditLog(roots.state, store, { sign: true });
   const deps: WipeDeps = {
     roots,
     credentialServices: [...policy.wipe.credentialServices],

@@ -13,6 +13,8 @@ export interface MetricsSources {
   readLatest(): Promise<{ sessionWipe: AuditRecordInput | null; shiftWipe: AuditRecordInput | null; compliance: AuditRecordInput | null; policy: AuditRecordInput | null }>;
   verifyAuditLog(): Promise<{ ok: boolean; records: number }>;
   backlog: ForwardBacklogSource;
+  /** The signing key's fingerprint (never creates one); absent: not read. */
+  readSigningKeyFingerprint?(): Promise<string | null>;
 }
 
 /** Reads one snapshot. A source that fails is reported as the bad value, never as a good one. */
@@ -22,6 +24,7 @@ export async function collectMetricsSnapshot(sources: MetricsSources): Promise<M
   const latest = await sources.readLatest();
   const audit = await sources.verifyAuditLog().catch(() => ({ ok: false, records: 0 }));
   const backlog = await sources.backlog();
+  const signingKey = sources.readSigningKeyFingerprint ? await sources.readSigningKeyFingerprint().catch(() => null) : undefined;
   const wipes = [latest.shiftWipe, latest.sessionWipe].filter((r): r is WipeAuditRecord => r?.type === 'wipe');
   const compliance = latest.compliance?.type === 'compliance' ? (latest.compliance as ComplianceAuditRecord) : null;
   const policy = latest.policy?.type === 'policy' ? (latest.policy as PolicyAuditRecord) : null;
@@ -36,6 +39,7 @@ export async function collectMetricsSnapshot(sources: MetricsSources): Promise<M
     compliance: compliance ? { at: compliance.at, checks: compliance.checks } : null,
     policy: policy ? { event: policy.event, at: policy.at } : null,
     backlog,
+    ...(signingKey === undefined ? {} : { signingKey }),
   };
 }
 

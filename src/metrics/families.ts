@@ -60,6 +60,8 @@ export function metricFamilies(s: MetricsSnapshot): MetricFamily[] {
     ]),
     family('policy_update_timestamp_seconds', 'gauge', 'When the machine policy file was last applied or rejected (Unix time); no sample before the first.',
       s.policy ? [{ labels: { event: s.policy.event }, value: seconds(s.policy.at) }] : []),
+    family('audit_signing_key_info', 'gauge', "The audit signing key's fingerprint (sha256 of its Ed25519 public key), always 1; a change of label is a key change. No sample where records are not signed.",
+      s.signingKey ? [{ labels: { fingerprint: s.signingKey }, value: 1 }] : []),
     family('reporting_backlog_records', 'gauge', 'Audit records not yet acknowledged by each reporting destination.',
       s.backlog.map((b) => ({ labels: { destination: b.destination }, value: b.records }))),
   ];

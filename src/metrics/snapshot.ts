@@ -31,4 +31,6 @@ export interface MetricsSnapshot {
   /** The newest machine-policy pick-up record: a rejected change means the kiosk runs an older policy. */
   policy: { event: 'applied' | 'rejected'; at: string } | null;
   backlog: ForwardBacklog[];
+  /** Fingerprint of the audit signing key (sha256 of its public key), null where records are not signed. */
+  signingKey?: string | null;
 }

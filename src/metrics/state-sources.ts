@@ -1,4 +1,5 @@
 import { readLatestRecords } from '../audit/latest';
+import { loadSigningKey } from '../audit/signing-key';
 import { verifyAuditLogSince, type PeriodicVerification } from '../audit/verify-since';
 import { expandPolicyPath, pathForPlatform } from '../policy/resolve-paths';
 import type { Policy } from '../policy/schema';
@@ -48,6 +49,7 @@ export function stateMetricsSources(options: StateMetricsOptions): MetricsSource
       return result;
     },
     backlog: options.backlog,
+    readSigningKeyFingerprint: async () => (await loadSigningKey(options.store, false))?.fingerprint ?? null,
   };
 }
 

@@ -3,6 +3,8 @@ import { AuditLineScanner } from '../audit/line-scanner';
 import { combineSealing, sealingOf, sourcedProblems, trusted, type KioskLogVerdict, type RecordSink } from './log-source';
 import { streamLines } from './line-stream';
 import { ResentLines } from './resent-lines';
+import { replacementNote, type KioskSignatures, type SegmentCheck } from './signature-read';
+import type { FedRecord } from '../audit/signature-check';
 
 const NEW_CHAIN = `{"v":1,"seq":1,"prev":"${GENESIS}"`;
 
@@ -19,6 +21,10 @@ export class ChainTextReader {
   private lineCount = 0;
   private start = 0;
   private scanner: AuditLineScanner;
+  /** The signature check of the current log (report --keys), fed every opened record in order. */
+  private check: SegmentCheck | null = null;
+  private lastSeal = '';
+  private firstOfLog = true;
   private readonly sealings: string[] = [];
   private readonly resent = new ResentLines();
   private readonly verdict: KioskLogVerdict = { method: 'chain', sealing: 'empty', problems: [], notes: [] };
@@ -26,6 +32,7 @@ export class ChainTextReader {
   constructor(
     private readonly file: string,
     private readonly onRecord: RecordSink,
+    private readonly signatures?: KioskSignatures,
   ) {
     this.scanner = this.newScanner();
   }
@@ -50,11 +57,32 @@ export class ChainTextReader {
 
   private newScanner(): AuditLineScanner {
     const { file, onRecord } = this;
-    return new AuditLineScanner(null, 'chain', (record) => trusted(record) && onRecord(Object.assign(record, { file })), undefined, this.start + 1);
+    this.check = this.signatures?.segment(file) ?? null;
+    this.firstOfLog = true;
+    return new AuditLineScanner(
+      null,
+      'chain',
+      (record) => {
+        this.signed({ line: record.line, seq: record.seq, seal: this.lastSeal, rec: record.rec });
+        if (trusted(record)) onRecord(Object.assign(record, { file }));
+      },
+      (line) => (this.lastSeal = line.seal),
+      this.start + 1,
+    );
+  }
+
+  /** Every opened record to the signature check; the first of each log also says whether it began by replacement. */
+  private signed(fed: FedRecord): void {
+    this.check?.feed(fed);
+    if (!this.firstOfLog) return;
+    this.firstOfLog = false;
+    const replaced = replacementNote(this.file, [fed]);
+    if (replaced) this.verdict.notes.push(replaced);
   }
 
   private closeLog(torn: boolean): void {
     const scan = this.scanner.finish(torn);
+    this.check?.end();
     this.verdict.problems.push(...sourcedProblems(scan.problems, this.file));
     this.verdict.notes.push(...scan.notes.map((note) => `${this.file}: ${note}`));
     this.sealings.push(sealingOf(scan.opened, scan.keyedSeen));
@@ -65,15 +93,15 @@ export class ChainTextReader {
 }
 
 /** A log file read by chain, streamed. */
-export async function readLogFileByChain(path: string, label: string, onRecord: RecordSink): Promise<KioskLogVerdict> {
-  const reader = new ChainTextReader(label, onRecord);
+export async function readLogFileByChain(path: string, label: string, onRecord: RecordSink, signatures?: KioskSignatures): Promise<KioskLogVerdict> {
+  const reader = new ChainTextReader(label, onRecord, signatures);
   const rest = await streamLines(path, (line) => reader.push(line));
   return reader.end(rest);
 }
 
 /** A log held as text, read by chain (tests, small copies). */
-export function readLogTextByChain(text: string, label: string, onRecord: RecordSink): KioskLogVerdict {
-  const reader = new ChainTextReader(label, onRecord);
+export function readLogTextByChain(text: string, label: string, onRecord: RecordSink, signatures?: KioskSignatures): KioskLogVerdict {
+  const reader = new ChainTextReader(label, onRecord, signatures);
   const lines = text.split('\n');
   const rest = lines.pop()!;
   for (const line of lines) reader.push(line);

@@ -1,7 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readLogFileByChain } from './chain-read';
-import { combineSealing, type KioskLogSource, type KioskLogVerdict, type RecordSink } from './log-source';
+import type { EnrolledKeys } from './enrolled-keys';
+import { combineSealing, type KioskKeys, type KioskLogSource, type KioskLogVerdict, type RecordSink } from './log-source';
+import { KioskSignatures } from './signature-read';
 
 export class LogsFolderError extends Error {
   constructor(message: string) {
@@ -32,7 +34,7 @@ async function statOrFail(file: string, name: string) {
  * keys stay on the kiosks, so these are verified by the chain. Any entry that cannot be read is bad
  * input: a report that silently left a kiosk out would mislead.
  */
-export async function fleetLogSources(folder: string): Promise<KioskLogSource[]> {
+export async function fleetLogSources(folder: string, keys?: EnrolledKeys): Promise<KioskLogSource[]> {
   let names: string[];
   try {
     names = await readdir(folder);
@@ -42,7 +44,7 @@ export async function fleetLogSources(folder: string): Promise<KioskLogSource[]>
   const sources = new Map<string, KioskLogSource>();
   const add = (kioskId: string, entry: string, paths: string[]) => {
     if (sources.has(kioskId)) throw new LogsFolderError(`two logs in the logs folder are both named for kiosk ${shown(kioskId)} (one of them is ${shown(entry)})`);
-    sources.set(kioskId, forwardedLogSource(kioskId, entry, paths));
+    sources.set(kioskId, forwardedLogSource(kioskId, entry, paths, keys && { keys: keys.get(kioskId) ?? [], enrolled: keys.has(kioskId) }));
   };
   for (const name of names.sort()) {
     const full = path.join(folder, name);
@@ -63,16 +65,17 @@ export async function fleetLogSources(folder: string): Promise<KioskLogSource[]>
 }
 
 /** One kiosk's forwarded files (its set-aside logs first), each streamed and checked by chain. */
-export function forwardedLogSource(kioskId: string, entry: string, paths: string[]): KioskLogSource {
-  return { kioskId, files: { entry, paths }, read: (onRecord) => readFiles(paths, entry, onRecord) };
+export function forwardedLogSource(kioskId: string, entry: string, paths: string[], keys?: KioskKeys): KioskLogSource {
+  return { kioskId, files: { entry, paths, ...(keys ? { keys } : {}) }, read: (onRecord) => readFiles(paths, entry, onRecord, keys) };
 }
 
-async function readFiles(files: string[], entry: string, onRecord: RecordSink): Promise<KioskLogVerdict> {
+async function readFiles(files: string[], entry: string, onRecord: RecordSink, keys?: KioskKeys): Promise<KioskLogVerdict> {
   const verdict: KioskLogVerdict = { method: 'chain', sealing: 'empty', problems: [], notes: [] };
+  const signatures = keys && new KioskSignatures(keys.keys);
   const sealings: string[] = [];
   for (const file of files) {
     const label = files.length === 1 ? entry : `${entry}/${path.basename(file)}`;
-    const one = await readLogFileByChain(file, label, onRecord).catch((error: unknown) => {
+    const one = await readLogFileByChain(file, label, onRecord, signatures).catch((error: unknown) => {
       throw new LogsFolderError(`cannot read ${shown(label)} in the logs folder: ${firstPart(error)}`);
     });
     sealings.push(one.sealing);
@@ -80,5 +83,6 @@ async function readFiles(files: string[], entry: string, onRecord: RecordSink): 
     verdict.notes.push(...one.notes);
   }
   verdict.sealing = combineSealing(sealings);
+  if (signatures && keys) verdict.signature = signatures.finish(verdict, keys.enrolled);
   return verdict;
 }

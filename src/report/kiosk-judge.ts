@@ -34,7 +34,7 @@ export async function judgeKiosk(source: KioskLogSource, job: KioskJob, context:
   const problems = [...log.problems, ...found.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return {
     kioskId: source.kioskId,
-    log: { verified: problems.length === 0, method: log.method, sealing: log.sealing, problems, notes: log.notes },
+    log: { verified: problems.length === 0, method: log.method, sealing: log.sealing, problems, notes: log.notes, ...(log.signature ? { signature: log.signature } : {}) },
     shiftEnds: shiftEndStatuses({ ends: context.ends, next: context.next, wipes: found.shiftWipes, nowMs: job.nowMs, graceMs: job.graceMinutes * 60_000, local: context.local }),
     sessions: found.sessions,
     outOfService: found.outOfService,

@@ -7,7 +7,7 @@ import type { KioskTask, WorkerReply } from './parallel-judge';
 const job = workerData as KioskJob;
 const context = jobContext(job);
 parentPort?.on('message', (task: KioskTask) => {
-  judgeKiosk(forwardedLogSource(task.kioskId, task.entry, task.paths), job, context).then(
+  judgeKiosk(forwardedLogSource(task.kioskId, task.entry, task.paths, task.keys), job, context).then(
     (report) => parentPort!.postMessage({ index: task.index, report } satisfies WorkerReply),
     (error: unknown) => {
       const { name, message } = error instanceof Error ? error : new Error(String(error));

@@ -5,6 +5,7 @@ import type { CredentialStore } from '../secrets/credential-store';
 import { errorCode } from '../state/atomic-file';
 import { stateFiles } from '../state/state-files';
 import { readLogFileByChain } from './chain-read';
+import { replacementNote } from './signature-read';
 import { combineSealing, sourcedProblems, trusted, type KioskLogSource, type KioskLogVerdict } from './log-source';
 
 const SET_ASIDE = /^audit\.log(\.replaced-[0-9TZ-]+)$/;
@@ -43,6 +44,9 @@ export function stateRootLogSource(kioskId: string, stateRoot: string, store: Cr
         read.problems.push(...sourcedProblems(result.problems, name));
         read.notes.push(...result.notes.map((note) => `${name}: ${note}`));
         for (const record of result.scanned) if (trusted(record)) onRecord(Object.assign(record, { file: name }));
+        const first = result.scanned[0];
+        const replaced = first ? replacementNote(name, [{ line: first.line, seq: first.seq, seal: '', rec: first.rec }]) : null;
+        if (replaced) read.notes.push(replaced);
       }
       read.sealing = combineSealing(sealings);
       return read;

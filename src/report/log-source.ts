@@ -1,8 +1,15 @@
 import type { AuditProblem, ScannedRecord } from '../audit/verify-log';
-import type { LogProblem, VerificationMethod } from './types';
+import type { EnrolledKey } from './enrolled-keys';
+import type { KioskSignature, LogProblem, VerificationMethod } from './types';
 
 /** One record with the log file it came from (a kiosk may have several: see audit start-new-log). */
 export type SourcedRecord = ScannedRecord & { file: string };
+
+/** The keys enrolled for one kiosk (report --keys); `enrolled` false: keys.yaml does not name it. */
+export interface KioskKeys {
+  keys: EnrolledKey[];
+  enrolled: boolean;
+}
 
 /** Where each record a report may count goes, in log order, as soon as it is read. */
 export type RecordSink = (record: SourcedRecord) => void;
@@ -14,6 +21,8 @@ export interface KioskLogVerdict {
   sealing: string;
   problems: LogProblem[];
   notes: string[];
+  /** Only when the department's keys were given (report --keys). */
+  signature?: KioskSignature;
 }
 
 /** The port the report reads a kiosk through: the local state root, or a forwarded copy. */
@@ -22,7 +31,7 @@ export interface KioskLogSource {
   /** Streams the records a report may count to `onRecord`; resolves once every log was read. */
   read(onRecord: RecordSink): Promise<KioskLogVerdict>;
   /** A forwarded copy's files, so a worker thread can read it by itself (see parallel-judge.ts). */
-  files?: { entry: string; paths: string[] };
+  files?: { entry: string; paths: string[]; keys?: KioskKeys };
 }
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LogsFolderError } from './fleet-source';
 import type { KioskJob } from './kiosk-judge';
-import type { KioskLogSource } from './log-source';
+import type { KioskKeys, KioskLogSource } from './log-source';
 import type { KioskReport } from './types';
 
 /** The built worker beside this file (absent when the sources run untranspiled, as in unit tests). */
@@ -14,6 +14,8 @@ export interface KioskTask {
   kioskId: string;
   entry: string;
   paths: string[];
+  /** report --keys: the kiosk's enrolled keys (KeyObjects cross to a worker thread as clones). */
+  keys?: KioskKeys;
 }
 
 export type WorkerReply = { index: number; report: KioskReport } | { index: number; error: { name: string; message: string } };
@@ -32,7 +34,7 @@ export function workersUsable(sources: readonly KioskLogSource[], jobs: number):
  * a fleet report runs on every core. The order of the answer is the order of the sources.
  */
 export async function judgeOnWorkers(sources: readonly KioskLogSource[], job: KioskJob, jobs: number): Promise<KioskReport[]> {
-  const tasks: KioskTask[] = sources.map((s, index) => ({ index, kioskId: s.kioskId, entry: s.files!.entry, paths: s.files!.paths }));
+  const tasks: KioskTask[] = sources.map((s, index) => ({ index, kioskId: s.kioskId, entry: s.files!.entry, paths: s.files!.paths, ...(s.files!.keys ? { keys: s.files!.keys } : {}) }));
   const reports = new Array<KioskReport>(tasks.length);
   let next = 0;
   const workers: Worker[] = [];

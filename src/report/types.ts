@@ -48,9 +48,21 @@ export interface ComplianceSummary {
   failing: { id: string; severity: string; runs: number }[];
 }
 
+/**
+ * With `report --keys`: 'signed' the log's checkpoints verify against a key enrolled for this kiosk
+ * (or rotated from one); 'unsigned' a log from before signing; 'not-verified' see the problems.
+ * Without --keys there is no such field: the log is verified by chain only.
+ */
+export interface KioskSignature {
+  status: 'signed' | 'unsigned' | 'not-verified';
+  fingerprints: string[];
+  /** Records after the last valid signature of the newest log: pending, not failed. */
+  unsignedTail: { fromSeq: number; records: number } | null;
+}
+
 export interface KioskReport {
   kioskId: string;
-  log: { verified: boolean; method: VerificationMethod; sealing: string; problems: LogProblem[]; notes: string[] };
+  log: { verified: boolean; method: VerificationMethod; sealing: string; problems: LogProblem[]; notes: string[]; signature?: KioskSignature };
   shiftEnds: ShiftEndEntry[];
   sessions: { succeeded: number; failed: number };
   outOfService: OutOfServicePeriod[];

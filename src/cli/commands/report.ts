@@ -1,5 +1,6 @@
 import { availableParallelism, hostname } from 'node:os';
 import path from 'node:path';
+import { KeysFileError, readEnrolledKeys, type EnrolledKeys } from '../../report/enrolled-keys';
 import { buildReport, reportPasses } from '../../report/build-report';
 import { reportToCsv } from '../../report/csv';
 import { fleetLogSources, LogsFolderError } from '../../report/fleet-source';
@@ -20,13 +21,14 @@ const languages = ['vi', 'en'] as const;
 export const reportCommand: Command = {
   words: ['report'],
   summary: 'Evidence report: for each scheduled shift end of a period and each kiosk, was it wiped on time, late, or not (HTML, JSON or CSV).',
-  usage: 'report --from DATE --to DATE [--format html|json|csv] [--out FILE] [--logs DIR [--jobs N]] [--lang vi|en]',
+  usage: 'report --from DATE --to DATE [--format html|json|csv] [--out FILE] [--logs DIR [--keys keys.yaml] [--jobs N]] [--lang vi|en]',
   options: {
     from: { type: 'string' },
     to: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
     logs: { type: 'string' },
+    keys: { type: 'string' },
     lang: { type: 'string' },
     jobs: { type: 'string' },
     state: { type: 'string' },
@@ -39,6 +41,7 @@ export const reportCommand: Command = {
     out: 'Write the report to FILE instead of standard output.',
     logs: "A folder of forwarded kiosk logs: each *.log / *.jsonl file (one per host, as rsyslog writes them) or each sub-folder holding an audit.log is one kiosk, named after it. Default: this kiosk's own audit log.",
     jobs: 'With --logs: how many kiosks are read at once, each on its own worker thread (default: one per processor core; 1 reads them one after another here).',
+    keys: "With --logs: the department's keys.yaml (kiosk name → enrolled Ed25519 public key(s)). Each log then verifies only when its signatures check against a key enrolled for its kiosk. Without it, logs are verified by chain only.",
     lang: "Language of the HTML report: 'vi' (default) or 'en'.",
     state: "State root holding this kiosk's audit log; overrides the policy.",
     ...policyOptionHelp,
@@ -61,6 +64,9 @@ export const reportCommand: Command = {
     const logs = stringOption(values, 'logs');
     if (logs !== undefined && stringOption(values, 'state') !== undefined) throw new UsageError('--logs and --state each name the logs to read: give one');
     const jobs = jobsOption(values, logs !== undefined);
+    const keysFile = stringOption(values, 'keys');
+    if (keysFile !== undefined && logs === undefined) throw new UsageError('--keys checks forwarded logs: give --logs DIR too');
+    const keys = keysFile === undefined ? undefined : readKeysOrExit(keysFile);
     const context = wipeContextForCli(logs === undefined ? values : { policy: values.policy }, io);
     const { policy } = context;
     let period;
@@ -72,7 +78,7 @@ export const reportCommand: Command = {
     let report: Report;
     try {
       const sources: KioskLogSource[] =
-        logs === undefined ? [stateRootLogSource(hostname(), context.deps.roots.state, context.store)] : await fleetLogSources(path.resolve(logs));
+        logs === undefined ? [stateRootLogSource(hostname(), context.deps.roots.state, context.store)] : await fleetLogSources(path.resolve(logs), keys);
       report = await buildReport({ policy, period, graceMinutes: policy.reporting.onTimeGraceMinutes, sources, now: new Date(), jobs });
     } catch (error) {
       throw error instanceof LogsFolderError ? new UsageError(error.message) : error;
@@ -94,6 +100,14 @@ export const reportCommand: Command = {
     return reportPasses(report) ? ExitCode.ok : ExitCode.failed;
   },
 };
+
+function readKeysOrExit(file: string): EnrolledKeys {
+  try {
+    return readEnrolledKeys(path.resolve(file));
+  } catch (error) {
+    throw error instanceof KeysFileError ? new UsageError(error.message) : error;
+  }
+}
 
 function required(values: OptionValues, name: string): string {
   const value = stringOption(values, name);

@@ -35,7 +35,7 @@ export function openStaffAdmin(values: OptionValues, io: CliIo): StaffAdmin {
     throw error;
   }
   const credentials = createOsCredentialStore();
-  return new StaffAdmin({ stateRoot, policy: policy.staff, credentials, audit: openAuditLog(stateRoot, credentials) });
+  return new StaffAdmin({ stateRoot, policy: policy.staff, credentials, audit: openAuditLog(stateRoot, credentials, { sign: true }) });
 }
 
 /** Exactly one positional: the staff id. */

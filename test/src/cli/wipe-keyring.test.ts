@@ -37,14 +37,16 @@ describe.skipIf(skip)('shift wipe with the OS credential store', () => {
     const wiped = inKeyring([process.execPath, cliEntry, 'wipe', '--reason', 'shift-end', ...roots.args]);
     expect(wiped.stderr).not.toMatch(/public-kiosk:/); // dbus-daemon talks on stderr too
     expect(wiped.code).toBe(0);
-    expect(auditRecords(roots.state)).toMatchObject([{ result: 'succeeded', credentialEntriesRemoved: 2, filesRemoved: 1 }]);
+    // The keyed log is signed too: its key first, the wipe, then the checkpoint signing it.
+    expect(auditRecords(roots.state).map((r) => r.type)).toEqual(['log-started', 'wipe', 'checkpoint']);
+    expect(auditRecords(roots.state).filter((r) => r.type === 'wipe')).toMatchObject([{ result: 'succeeded', credentialEntriesRemoved: 2, filesRemoved: 1 }]);
     const left = storeScript(`console.log(JSON.stringify([await s.accounts('${SERVICE}'), await s.accounts('other.service'), (await s.get('public-kiosk', 'audit-key')) !== null]));`);
     expect(JSON.parse(left.stdout)).toEqual([[], ['keep'], true]);
     const status = inKeyring([process.execPath, cliEntry, 'status', ...roots.args]);
     expect(status.stdout).toMatch(/^Credential store: available$/m);
     expect(status.stdout).toMatch(/^Staff OTP: can be enrolled and checked$/m);
     expect(status.stdout).toMatch(/^Audit log: keyed \(HMAC-SHA256/m);
-    expect(inKeyring([process.execPath, cliEntry, 'audit', 'verify', ...roots.args]).stdout).toMatch(/^Audit log intact; 1 record\(s\), sealing keyed/);
+    expect(inKeyring([process.execPath, cliEntry, 'audit', 'verify', ...roots.args]).stdout).toMatch(/^Audit log intact; 3 record\(s\), sealing keyed/);
     // Where the key cannot be read the keyed log cannot be vouched for: said so, exit 1.
     const outside = runCli(['audit', 'verify', ...roots.args]);
     expect(outside.code).toBe(1);

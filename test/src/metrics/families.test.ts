@@ -26,6 +26,13 @@ const render = (s: MetricsSnapshot) => renderExposition(metricFamilies(s));
 const sample = (text: string, series: string) => text.split('\n').find((line) => line.startsWith(`${series} `))?.slice(series.length + 1);
 
 describe('metric families', () => {
+  it('carries the audit signing key fingerprint as a label, and no sample where records are not signed', () => {
+    const fingerprint = 'ab'.repeat(32);
+    expect(sample(render(snapshot({ signingKey: fingerprint })), `public_kiosk_audit_signing_key_info{fingerprint="${fingerprint}"}`)).toBe('1');
+    expect(render(snapshot({ signingKey: null }))).not.toMatch(/^public_kiosk_audit_signing_key_info/m);
+    expect(render(snapshot({ signingKey: null }))).toMatch(/^# TYPE public_kiosk_audit_signing_key_info gauge$/m);
+  });
+
   it('writes the wipe times per scope in seconds and success as 0/1, under the agreed names', () => {
     const text = render(snapshot());
     expect(sample(text, 'public_kiosk_last_wipe_timestamp_seconds{scope="shift"}')).toBe('1748838605');
