@@ -30,7 +30,9 @@ describe('kiosk wiring: the audit log forwards after each append, and a dead col
     const stop = startForwarding();
     await audit.append({ type: 'service', at: '2026-11-28T04:30:00.000Z', state: 'out-of-service', reason: 'wipe-failed' });
     await audit.append({ type: 'service', at: '2026-11-28T04:31:00.000Z', state: 'in-service', reason: 'wipe-succeeded' });
-    expect(readFileSync(path.join(state, 'audit.log'), 'utf8').split('\n')).toHaveLength(3);
+    // The kiosk signs its log: the first append starts it with the public key (log-started).
+    const types = readFileSync(path.join(state, 'audit.log'), 'utf8').trimEnd().split('\n').map((line) => (JSON.parse(line) as { rec: { type: string } }).rec.type);
+    expect(types).toEqual(['log-started', 'service', 'service']);
     await failure;
     stop();
     expect(logged.filter((m) => m.startsWith(`syslog relp://127.0.0.1:${port}:`))).toHaveLength(1);
