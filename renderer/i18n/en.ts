@@ -194,7 +194,7 @@ export const en: Record<MessageKey, string> = {
   'staff.blocked.rule.scheme': 'Kind of address',
   'staff.blocked.rule.download-type': 'File type',
 
-  'rehearsal.badge': 'Rehearsal: recording',
+  'rehearsal.badge': 'Rehearsal',
   'rehearsal.banner': 'Rehearsal (audit mode): sites outside the allowlist open and are recorded. Not for citizens.',
 
   'staff.action.not-signed-in': 'Your sign-in has expired. Please sign in again.',

@@ -195,7 +195,7 @@ export const vi = {
   'staff.blocked.rule.scheme': 'Loại địa chỉ',
   'staff.blocked.rule.download-type': 'Loại tệp',
 
-  'rehearsal.badge': 'Diễn tập: đang ghi nhận',
+  'rehearsal.badge': 'Diễn tập',
   'rehearsal.banner': 'Phiên diễn tập (chế độ ghi nhận): trang ngoài danh sách cho phép được mở và ghi lại. Không dành cho người dân.',
 
   'staff.action.not-signed-in': 'Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.',

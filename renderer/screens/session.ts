@@ -52,6 +52,8 @@ export class SessionScreen implements Screen {
     this.shiftBanner.update(status);
     this.zoomControls.update(status);
     this.rehearsal.update(status);
+    // The rehearsal badge takes toolbar room: the site's name then wraps instead of being cut off.
+    this.root.classList.toggle('rehearsing', status.rehearsal === true);
     this.showInfo();
   }
 

@@ -107,7 +107,7 @@ const cases: Case[] = [
     text: { vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục.', en: 'You must change your password before you continue.' },
   },
   // An admin's rehearsal: the badge in the session toolbar, the strip over every other screen.
-  { name: 'session-rehearsal', screen: 'session', status: (l) => inSession(l, { rehearsal: true }), text: { vi: 'Diễn tập: đang ghi nhận', en: 'Rehearsal: recording' } },
+  { name: 'session-rehearsal', screen: 'session', status: (l) => inSession(l, { rehearsal: true }), text: { vi: 'Diễn tập', en: 'Rehearsal' } },
   {
     name: 'idle-warning-rehearsal', screen: 'idle-warning', status: (l) => inSession(l, { rehearsal: true, idleWarning: { secondsLeft: 25 } }),
     text: { vi: 'Phiên diễn tập (chế độ ghi nhận)', en: 'Rehearsal (audit mode)' },
