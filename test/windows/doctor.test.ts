@@ -22,8 +22,8 @@ describe('public-kiosk doctor on Windows (Wine, no PowerShell)', () => {
     const report = JSON.parse(r.stdout) as DoctorJson;
     expect(report).toMatchObject({ version: 1, platform: 'win32' });
     const byId = new Map(report.checks.map((c) => [c.id, c.status]));
-    expect([...byId.keys()].sort()).toEqual(['antivirus', 'browser-passwords', 'chat-apps', 'kiosk-account', 'network-zone', 'os-support', 'os-updates', 'remote-access']);
-    for (const id of ['antivirus', 'browser-passwords', 'chat-apps', 'kiosk-account', 'os-support', 'os-updates', 'remote-access']) {
+    expect([...byId.keys()].sort()).toEqual(['antivirus', 'browser-passwords', 'chat-apps', 'kiosk-account', 'network-zone', 'os-support', 'os-updates', 'print-to-file', 'remote-access']);
+    for (const id of ['antivirus', 'browser-passwords', 'chat-apps', 'kiosk-account', 'os-support', 'os-updates', 'print-to-file', 'remote-access']) {
       expect(byId.get(id), id).toBe('error');
     }
     // The network zone needs no PowerShell (Node's own TCP); with no endpoints in the policy it proves nothing either.
